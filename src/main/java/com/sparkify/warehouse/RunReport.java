@@ -1,0 +1,108 @@
+package com.sparkify.warehouse;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.sparkify.warehouse.load.TableLoad;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * What a run read, refused, loaded and how long it took. Printed as a short table and written as
+ * JSON by {@code run --report}.
+ *
+ * @param runId names the run's quarantine folder and temporary files
+ * @param status succeeded or failed
+ * @param input files and records per input
+ * @param quarantined refused records per input and per reason
+ * @param events how every input event was accounted for (DOMAIN §4 invariant 4)
+ * @param tables per table: rows after the load, staged, inserted and updated by this run
+ * @param timingsMs per stage
+ * @param error why a failed run failed, else null
+ */
+public record RunReport(
+    String runId,
+    String status,
+    Instant startedAt,
+    Instant finishedAt,
+    Map<String, InputSummary> input,
+    Quarantined quarantined,
+    EventAccounting events,
+    Map<String, TableLoad> tables,
+    Map<String, Long> timingsMs,
+    String error) {
+
+  public static final String SUCCEEDED = "succeeded";
+  public static final String FAILED = "failed";
+
+  /**
+   * @param files files found under the input path
+   * @param records non-blank lines read
+   */
+  public record InputSummary(long files, long records) {}
+
+  /**
+   * @param events refused event records
+   * @param songs refused song records
+   * @param eventsByReason per reason
+   * @param songsByReason per reason
+   * @param path the run's quarantine folder, null when nothing was refused
+   */
+  public record Quarantined(
+      long events,
+      long songs,
+      Map<String, Long> eventsByReason,
+      Map<String, Long> songsByReason,
+      String path) {}
+
+  /**
+   * Invariant 4: records = plays loaded + not a play + quarantined.
+   *
+   * @param records event records read
+   * @param playsLoaded valid play events staged as songplays
+   * @param notAPlay valid events of other pages
+   * @param quarantined refused event records
+   */
+  public record EventAccounting(long records, long playsLoaded, long notAPlay, long quarantined) {
+
+    @JsonProperty("balanced")
+    public boolean balanced() {
+      return records == playsLoaded + notAPlay + quarantined;
+    }
+  }
+
+  /** A report for a run that failed before it could account for anything. */
+  public static RunReport failed(String runId, Instant startedAt, String error) {
+    return new RunReport(
+        runId, FAILED, startedAt, Instant.now(), Map.of(), null, null, Map.of(), Map.of(), error);
+  }
+
+  public String toJson() {
+    try {
+      return mapper().writeValueAsString(this);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public void writeJson(File file) {
+    try {
+      mapper().writeValue(file, this);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the report to " + file, e);
+    }
+  }
+
+  private static ObjectMapper mapper() {
+    return new ObjectMapper()
+        .registerModule(new JavaTimeModule())
+        .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+        .setPropertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+        .enable(SerializationFeature.INDENT_OUTPUT);
+  }
+}

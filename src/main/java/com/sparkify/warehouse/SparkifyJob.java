@@ -1,0 +1,302 @@
+package com.sparkify.warehouse;
+
+import static org.apache.spark.sql.functions.col;
+
+import com.sparkify.warehouse.RunReport.EventAccounting;
+import com.sparkify.warehouse.RunReport.InputSummary;
+import com.sparkify.warehouse.RunReport.Quarantined;
+import com.sparkify.warehouse.config.JobConfig;
+import com.sparkify.warehouse.extract.EventRecords;
+import com.sparkify.warehouse.extract.JsonRecords;
+import com.sparkify.warehouse.extract.Quarantine;
+import com.sparkify.warehouse.extract.RawRecords;
+import com.sparkify.warehouse.extract.SongRecords;
+import com.sparkify.warehouse.extract.SourceFile;
+import com.sparkify.warehouse.extract.SourceFiles;
+import com.sparkify.warehouse.load.LoadResult;
+import com.sparkify.warehouse.load.WarehouseSink;
+import com.sparkify.warehouse.schema.InputSchemas;
+import com.sparkify.warehouse.schema.StarSchema;
+import com.sparkify.warehouse.schema.WarehouseTable;
+import com.sparkify.warehouse.transform.Artists;
+import com.sparkify.warehouse.transform.Songplays;
+import com.sparkify.warehouse.transform.Songs;
+import com.sparkify.warehouse.transform.TimeTable;
+import com.sparkify.warehouse.transform.Users;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * One run: list and read both inputs once, quarantine what is bad, build the five tables and hand
+ * them to a sink that publishes them all at once. IO happens only at the two ends; everything in
+ * between is the pure transforms of the transform package.
+ */
+public final class SparkifyJob {
+
+  /** Catalogues up to this many records are broadcast to the plays instead of shuffled. */
+  static final long BROADCAST_SONG_RECORDS = 2_000_000;
+
+  private static final long BYTES_PER_SHUFFLE_PARTITION = 64L << 20;
+  private static final String VALID = "valid";
+
+  private final JobConfig config;
+  private final SparkSession spark;
+  private final Consumer<String> progress;
+  private final Map<String, Long> timings = new LinkedHashMap<>();
+  private final List<Dataset<Row>> cached = new ArrayList<>();
+
+  private SparkifyJob(JobConfig config, SparkSession spark, Consumer<String> progress) {
+    this.config = config;
+    this.spark = spark;
+    this.progress = progress;
+  }
+
+  /**
+   * Runs the job and returns its report; throws when the run failed, after which the warehouse is
+   * as it was before the run.
+   *
+   * @param runId names the quarantine folder and the temporary files
+   * @param progress receives one line per stage
+   */
+  public static RunReport run(
+      String runId,
+      JobConfig config,
+      SparkSession spark,
+      WarehouseSink sink,
+      Consumer<String> progress) {
+    var job = new SparkifyJob(config, spark, progress);
+    try {
+      return job.run(runId, sink);
+    } finally {
+      job.cached.forEach(Dataset::unpersist);
+    }
+  }
+
+  private RunReport run(String runId, WarehouseSink sink) {
+    Instant startedAt = Instant.now();
+    Configuration hadoop = spark.sparkContext().hadoopConfiguration();
+
+    List<SourceFile> songFiles =
+        timed(
+            "list_inputs",
+            () -> SourceFiles.list(config.input().songData(), "input.song-data", hadoop));
+    List<SourceFile> logFiles =
+        timed(
+            "list_inputs",
+            () -> SourceFiles.list(config.input().logData(), "input.log-data", hadoop));
+    progress.accept(
+        "found " + songFiles.size() + " song files and " + logFiles.size() + " log files");
+    sizeShufflePartitions(songFiles, logFiles);
+
+    int readPartitions = spark.sparkContext().defaultParallelism() * 4;
+    Dataset<Row> songRecords =
+        cache(
+            SongRecords.validate(
+                RawRecords.read(spark, songFiles, readPartitions, config.input().maxRecordBytes())));
+    Map<String, Long> songReasons =
+        timed("read_songs", () -> countByReason(songRecords, "read songs"));
+    long songCount = songReasons.values().stream().mapToLong(Long::longValue).sum();
+    progress.accept("read " + songCount + " song records, " + refused(songReasons) + " refused");
+
+    Dataset<Row> eventRecords =
+        cache(
+            EventRecords.validate(
+                RawRecords.read(spark, logFiles, readPartitions, config.input().maxRecordBytes())));
+    Map<String, Long> eventReasons =
+        timed("read_logs", () -> countByReason(eventRecords, "read logs"));
+    long eventCount = eventReasons.values().stream().mapToLong(Long::longValue).sum();
+    long plays = timed("read_logs", () -> countPlays(eventRecords));
+    progress.accept("read " + eventCount + " events, " + refused(eventReasons) + " refused");
+
+    String quarantinePath =
+        timed("quarantine", () -> writeQuarantine(runId, songReasons, songRecords, eventReasons,
+            eventRecords));
+
+    Map<WarehouseTable, Dataset<Row>> tables =
+        timed("transform", () -> buildTables(songRecords, eventRecords, songReasons));
+    progress.accept("built the star schema");
+
+    long quarantinedEvents = refused(eventReasons);
+    var accounting =
+        new EventAccounting(eventCount, plays, eventCount - plays - quarantinedEvents,
+            quarantinedEvents);
+    LoadResult load =
+        sink.load(
+            runId,
+            tables,
+            staged -> {
+              long stagedPlays = staged.getOrDefault(StarSchema.SONGPLAYS.name(), 0L);
+              if (stagedPlays != plays || !accounting.balanced()) {
+                throw new IllegalStateException(
+                    "Events do not reconcile (DOMAIN invariant 4): "
+                        + eventCount
+                        + " read, "
+                        + stagedPlays
+                        + " plays staged of "
+                        + plays
+                        + " valid, "
+                        + accounting.notAPlay()
+                        + " not a play, "
+                        + quarantinedEvents
+                        + " quarantined; nothing was published");
+              }
+            });
+    load.timingsMillis().forEach(timings::put);
+
+    return new RunReport(
+        runId,
+        RunReport.SUCCEEDED,
+        startedAt,
+        Instant.now(),
+        Map.of(
+            "songs", new InputSummary(songFiles.size(), songCount),
+            "events", new InputSummary(logFiles.size(), eventCount)),
+        new Quarantined(
+            quarantinedEvents,
+            refused(songReasons),
+            withoutValid(eventReasons),
+            withoutValid(songReasons),
+            quarantinePath),
+        accounting,
+        load.tables(),
+        new LinkedHashMap<>(timings),
+        null);
+  }
+
+  private Map<WarehouseTable, Dataset<Row>> buildTables(
+      Dataset<Row> songRecords, Dataset<Row> eventRecords, Map<String, Long> songReasons) {
+    Dataset<Row> songs = songRecords.filter(col(JsonRecords.REASON).isNull());
+    Dataset<Row> events = eventRecords.filter(col(JsonRecords.REASON).isNull());
+
+    Dataset<Row> chosenSongs = Songs.chooseRecords(songs);
+    Dataset<Row> matchKeys = Songplays.matchKeys(chosenSongs);
+    if (songReasons.getOrDefault(VALID, 0L) <= BROADCAST_SONG_RECORDS) {
+      matchKeys = functions.broadcast(matchKeys);
+    }
+    Dataset<Row> songplays = Songplays.build(events, matchKeys);
+
+    var tables = new LinkedHashMap<WarehouseTable, Dataset<Row>>();
+    tables.put(StarSchema.USERS, Users.build(events));
+    tables.put(StarSchema.SONGS, Songs.build(chosenSongs));
+    tables.put(StarSchema.ARTISTS, Artists.build(songs));
+    tables.put(StarSchema.TIME, TimeTable.build(cache(songplays)));
+    tables.put(StarSchema.SONGPLAYS, songplays);
+    // Materialize now, so the transform has its own timing and the load reads from memory.
+    for (var entry : tables.entrySet()) {
+      Dataset<Row> table = cache(entry.getValue());
+      entry.setValue(table);
+      describe("build " + entry.getKey().name());
+      table.count();
+    }
+    describe(null);
+    return tables;
+  }
+
+  private String writeQuarantine(
+      String runId,
+      Map<String, Long> songReasons,
+      Dataset<Row> songRecords,
+      Map<String, Long> eventReasons,
+      Dataset<Row> eventRecords) {
+    if (refused(songReasons) + refused(eventReasons) == 0) {
+      return null;
+    }
+    String runFolder = config.quarantine().path() + "/" + runId;
+    if (refused(songReasons) > 0) {
+      describe("quarantine songs");
+      Quarantine.write(Quarantine.refused(songRecords, "songs"), runFolder + "/songs");
+    }
+    if (refused(eventReasons) > 0) {
+      describe("quarantine events");
+      Quarantine.write(Quarantine.refused(eventRecords, "events"), runFolder + "/events");
+    }
+    describe(null);
+    progress.accept(
+        "quarantined " + (refused(songReasons) + refused(eventReasons)) + " records in "
+            + runFolder);
+    return runFolder;
+  }
+
+  /** Records per quarantine reason, with the good ones under "valid". */
+  private Map<String, Long> countByReason(Dataset<Row> records, String description) {
+    describe(description);
+    var counts = new TreeMap<String, Long>();
+    for (Row row : records.groupBy(col(JsonRecords.REASON)).count().collectAsList()) {
+      counts.put(row.isNullAt(0) ? VALID : row.getString(0), row.getLong(1));
+    }
+    describe(null);
+    return counts;
+  }
+
+  private long countPlays(Dataset<Row> events) {
+    describe("count plays");
+    long plays =
+        events
+            .filter(
+                col(JsonRecords.REASON).isNull()
+                    .and(col("page").equalTo(InputSchemas.PLAY_PAGE)))
+            .count();
+    describe(null);
+    return plays;
+  }
+
+  /**
+   * Sizes shuffles to the data instead of Spark's default 200 partitions, unless the config set
+   * spark.sql.shuffle.partitions itself.
+   */
+  private void sizeShufflePartitions(List<SourceFile> songFiles, List<SourceFile> logFiles) {
+    if (config.spark().containsKey("spark.sql.shuffle.partitions")) {
+      return;
+    }
+    long bytes =
+        songFiles.stream().mapToLong(SourceFile::length).sum()
+            + logFiles.stream().mapToLong(SourceFile::length).sum();
+    int parallelism = spark.sparkContext().defaultParallelism();
+    long partitions = Math.max(parallelism, Math.min(400, bytes / BYTES_PER_SHUFFLE_PARTITION));
+    spark.conf().set("spark.sql.shuffle.partitions", partitions);
+  }
+
+  private Dataset<Row> cache(Dataset<Row> dataset) {
+    Dataset<Row> persisted = dataset.persist(StorageLevel.MEMORY_AND_DISK());
+    cached.add(persisted);
+    return persisted;
+  }
+
+  private void describe(String description) {
+    spark.sparkContext().setJobDescription(description);
+  }
+
+  private <T> T timed(String stage, Supplier<T> work) {
+    long started = System.nanoTime();
+    try {
+      return work.get();
+    } finally {
+      timings.merge(stage, (System.nanoTime() - started) / 1_000_000, Long::sum);
+    }
+  }
+
+  private static long refused(Map<String, Long> reasons) {
+    return reasons.entrySet().stream()
+        .filter(e -> !e.getKey().equals(VALID))
+        .mapToLong(Map.Entry::getValue)
+        .sum();
+  }
+
+  private static Map<String, Long> withoutValid(Map<String, Long> reasons) {
+    var refused = new TreeMap<>(reasons);
+    refused.remove(VALID);
+    return refused;
+  }
+}

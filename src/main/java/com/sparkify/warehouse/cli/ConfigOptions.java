@@ -1,0 +1,33 @@
+package com.sparkify.warehouse.cli;
+
+import com.sparkify.warehouse.config.JobConfig;
+import com.sparkify.warehouse.config.JobConfigLoader;
+import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The options every command that reads the config shares. */
+final class ConfigOptions {
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      defaultValue = "conf/local.conf",
+      description = "HOCON config file (default: ${DEFAULT-VALUE}).")
+  File file;
+
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
+      description =
+          "Override a config key; may repeat. Keys under spark. go to the SparkConf unchanged.")
+  List<String> overrides = new ArrayList<>();
+
+  @Option(names = "--verbose", description = "Log more, and print stack traces of errors.")
+  boolean verbose;
+
+  JobConfig load() {
+    return JobConfigLoader.load(file, overrides, System.getenv());
+  }
+}

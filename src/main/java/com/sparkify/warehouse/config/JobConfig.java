@@ -1,0 +1,23 @@
+package com.sparkify.warehouse.config;
+
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Everything a run needs to know, validated when built.
+ *
+ * @param input where the raw JSON is
+ * @param warehouse where the star schema goes
+ * @param quarantine where refused records go
+ * @param spark every {@code spark.*} key, passed to the SparkConf unchanged
+ */
+public record JobConfig(
+    InputConfig input,
+    WarehouseConfig warehouse,
+    QuarantineConfig quarantine,
+    Map<String, String> spark) {
+
+  public JobConfig {
+    spark = Map.copyOf(new TreeMap<>(spark));
+  }
+}

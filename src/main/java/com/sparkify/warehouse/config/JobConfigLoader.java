@@ -1,0 +1,142 @@
+package com.sparkify.warehouse.config;
+
+import com.typesafe.config.Config;
+import com.typesafe.config.ConfigException;
+import com.typesafe.config.ConfigFactory;
+import com.typesafe.config.ConfigParseOptions;
+import com.typesafe.config.ConfigResolveOptions;
+import com.typesafe.config.ConfigValue;
+import com.typesafe.config.ConfigValueFactory;
+import java.io.File;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Reads a HOCON file, applies {@code --set KEY=VALUE} overrides and the defaults of {@code
+ * reference.conf}, and builds a {@link JobConfig}. A key that reference.conf does not define is an
+ * error (a typo must not silently fall back to a default), except under {@code spark.}.
+ */
+public final class JobConfigLoader {
+
+  /** Environment variable read when warehouse.password is empty. */
+  public static final String PASSWORD_VARIABLE = "SPARKIFY_WAREHOUSE_PASSWORD";
+
+  private static final String SPARK_PREFIX = "spark.";
+
+  private JobConfigLoader() {}
+
+  /**
+   * @param file the HOCON file, or null for defaults only
+   * @param overrides {@code KEY=VALUE} strings, later ones win
+   * @param environment the process environment, for ${?VAR} substitution and the password
+   */
+  public static JobConfig load(File file, List<String> overrides, Map<String, String> environment) {
+    Config user = ConfigFactory.parseMap(parseOverrides(overrides), "--set");
+    if (file != null) {
+      if (!file.isFile()) {
+        throw new ConfigError("Config file not found: " + file + " (check --config)");
+      }
+      try {
+        user =
+            user.withFallback(
+                ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false)));
+      } catch (ConfigException e) {
+        throw new ConfigError("Cannot parse " + file + ": " + e.getMessage(), e);
+      }
+    }
+    Config reference = ConfigFactory.parseResources("reference.conf");
+    // fromMap keeps each variable name whole instead of parsing it as a path.
+    Config environmentConfig = ConfigValueFactory.fromMap(environment, "environment").toConfig();
+    Config merged = user.withFallback(reference);
+    // Substitutions see other keys first, then the given environment (not System.getenv), so
+    // tests and the CLI resolve ${?VAR} the same way.
+    Config source = merged.withFallback(environmentConfig);
+    ConfigResolveOptions options = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
+    Config resolved;
+    try {
+      rejectUnknownKeys(user.resolveWith(source, options), reference);
+      resolved = merged.resolveWith(source, options);
+    } catch (ConfigException e) {
+      throw new ConfigError(e.getMessage(), e);
+    }
+    try {
+      return build(resolved, environment);
+    } catch (ConfigException.WrongType e) {
+      throw new ConfigError(e.getMessage(), e);
+    }
+  }
+
+  private static Map<String, String> parseOverrides(List<String> overrides) {
+    var values = new LinkedHashMap<String, String>();
+    for (String override : overrides) {
+      int equals = override.indexOf('=');
+      if (equals <= 0) {
+        throw new ConfigError("Invalid --set '" + override + "': expected KEY=VALUE");
+      }
+      values.put(override.substring(0, equals).trim(), override.substring(equals + 1));
+    }
+    return values;
+  }
+
+  private static void rejectUnknownKeys(Config user, Config reference) {
+    for (Map.Entry<String, ConfigValue> entry : new TreeMap<>(entries(user)).entrySet()) {
+      String key = entry.getKey();
+      if (!key.startsWith(SPARK_PREFIX) && !reference.hasPath(key)) {
+        throw new ConfigError(
+            "Unknown config key '"
+                + key
+                + "' (from "
+                + entry.getValue().origin().description()
+                + "); see conf/local.conf for the keys");
+      }
+    }
+  }
+
+  private static Map<String, ConfigValue> entries(Config config) {
+    var entries = new LinkedHashMap<String, ConfigValue>();
+    config.entrySet().forEach(e -> entries.put(e.getKey(), e.getValue()));
+    return entries;
+  }
+
+  private static JobConfig build(Config config, Map<String, String> environment) {
+    var input =
+        new InputConfig(
+            config.getString("input.song-data"),
+            config.getString("input.log-data"),
+            intValue(config, "input.max-record-bytes"));
+    String password = config.getString("warehouse.password");
+    if (password.isEmpty()) {
+      password = environment.getOrDefault(PASSWORD_VARIABLE, "");
+    }
+    var warehouse =
+        new WarehouseConfig(
+            WarehouseKind.fromKey(config.getString("warehouse.kind")),
+            config.getString("warehouse.url"),
+            config.getString("warehouse.user"),
+            new Secret(password),
+            config.getString("warehouse.schema"),
+            config.getString("warehouse.tempdir"),
+            config.getString("warehouse.embedded-directory"),
+            intValue(config, "warehouse.connect-timeout-seconds"));
+    var quarantine = new QuarantineConfig(config.getString("quarantine.path"));
+    var spark = new TreeMap<String, String>();
+    if (config.hasPath("spark")) {
+      config
+          .getConfig("spark")
+          .entrySet()
+          .forEach(
+              e -> spark.put(SPARK_PREFIX + e.getKey(), String.valueOf(e.getValue().unwrapped())));
+    }
+    return new JobConfig(input, warehouse, quarantine, spark);
+  }
+
+  private static int intValue(Config config, String key) {
+    try {
+      return config.getInt(key);
+    } catch (ConfigException.WrongType e) {
+      throw ConfigError.invalid(key, config.getValue(key).unwrapped(), "expected an integer");
+    }
+  }
+}

@@ -1,0 +1,228 @@
+package com.sparkify.warehouse.load;
+
+import com.sparkify.warehouse.schema.WarehouseTable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.postgresql.PGConnection;
+
+/**
+ * Loads PostgreSQL the way the Redshift connector loads Redshift: Spark writes each table as CSV
+ * files to a temporary directory, COPY bulk-loads them into one staging table per table, and a
+ * single transaction merges every stage into its target and drops the stages. Readers see all
+ * tables change at once or not at all, and a failure before the commit leaves the targets as they
+ * were; a stage left behind by a crash is dropped by the next run.
+ */
+public final class PostgresCopySink implements WarehouseSink {
+
+  private final Warehouse warehouse;
+  private final WarehouseSql sql;
+  private final String tempdir;
+  private final Configuration hadoop;
+  private final Consumer<String> progress;
+
+  /**
+   * @param tempdir where the run's CSV files go; a Hadoop path or URI
+   * @param hadoop the configuration to reach {@code tempdir} with
+   * @param progress receives one line per stage
+   */
+  public PostgresCopySink(
+      Warehouse warehouse,
+      WarehouseSql sql,
+      String tempdir,
+      Configuration hadoop,
+      Consumer<String> progress) {
+    this.warehouse = warehouse;
+    this.sql = sql;
+    this.tempdir = tempdir;
+    this.hadoop = hadoop;
+    this.progress = progress;
+  }
+
+  @Override
+  public LoadResult load(
+      String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
+    var timings = new LinkedHashMap<String, Long>();
+    Path runDirectory = new Path(tempdir, runId);
+    FileSystem fileSystem = fileSystem(runDirectory);
+
+    long started = System.nanoTime();
+    for (var entry : tables.entrySet()) {
+      writeFiles(entry.getValue(), new Path(runDirectory, entry.getKey().name()), entry.getKey());
+    }
+    timings.put("stage_files", millisSince(started));
+    progress.accept("staged files of " + tables.size() + " tables in " + runDirectory);
+
+    try (Connection connection = warehouse.connect()) {
+      try {
+        createTargets(connection, tables);
+        started = System.nanoTime();
+        var staged = new LinkedHashMap<String, Long>();
+        for (WarehouseTable table : tables.keySet()) {
+          long rows = copyIntoStage(connection, fileSystem, table, runDirectory);
+          staged.put(table.name(), rows);
+          progress.accept("copied " + rows + " rows into " + sql.stageName(table));
+        }
+        timings.put("copy", millisSince(started));
+
+        gate.check(staged);
+
+        started = System.nanoTime();
+        Map<String, TableLoad> loads = merge(connection, tables, staged);
+        timings.put("merge", millisSince(started));
+        progress.accept("published " + tables.size() + " tables in one transaction");
+        delete(fileSystem, runDirectory);
+        return new LoadResult(loads, timings);
+      } catch (RuntimeException | SQLException e) {
+        dropStagesQuietly(connection, tables);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new WarehouseException(
+          "Load into " + warehouse.description() + " failed, nothing was published: "
+              + JdbcWarehouse.firstLine(e.getMessage()),
+          e);
+    }
+  }
+
+  private void writeFiles(Dataset<Row> rows, Path directory, WarehouseTable table) {
+    rows.sparkSession()
+        .sparkContext()
+        .setJobDescription("stage " + table.name() + " files");
+    rows.write()
+        .mode(SaveMode.ErrorIfExists)
+        // PostgreSQL's CSV: quotes doubled, unquoted empty is NULL, "" is an empty string.
+        .option("escape", "\"")
+        .option("nullValue", "")
+        .option("emptyValue", "\"\"")
+        .option("ignoreLeadingWhiteSpace", "false")
+        .option("ignoreTrailingWhiteSpace", "false")
+        .option("timestampFormat", "yyyy-MM-dd HH:mm:ss.SSSSSS")
+        .option("timeZone", "UTC")
+        .option("encoding", "UTF-8")
+        .csv(directory.toString());
+    rows.sparkSession().sparkContext().setJobDescription(null);
+  }
+
+  private void createTargets(Connection connection, Map<WarehouseTable, Dataset<Row>> tables)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql.createSchema());
+      for (WarehouseTable table : tables.keySet()) {
+        statement.execute(sql.createTable(table));
+      }
+    }
+  }
+
+  private long copyIntoStage(
+      Connection connection, FileSystem fileSystem, WarehouseTable table, Path runDirectory)
+      throws SQLException {
+    try (Statement statement = connection.createStatement()) {
+      statement.execute(sql.dropStage(table));
+      statement.execute(sql.createStage(table));
+    }
+    var copy = connection.unwrap(PGConnection.class).getCopyAPI();
+    long rows = 0;
+    try {
+      FileStatus[] parts =
+          fileSystem.listStatus(
+              new Path(runDirectory, table.name()), p -> p.getName().startsWith("part-"));
+      Arrays.sort(parts);
+      for (FileStatus part : parts) {
+        try (InputStream in = fileSystem.open(part.getPath())) {
+          rows += copy.copyIn(sql.copyIntoStage(table), in);
+        }
+      }
+    } catch (IOException e) {
+      throw new WarehouseException(
+          "Cannot read the staged files of " + table.name() + " in " + runDirectory, e);
+    }
+    return rows;
+  }
+
+  private Map<String, TableLoad> merge(
+      Connection connection, Map<WarehouseTable, Dataset<Row>> tables, Map<String, Long> staged)
+      throws SQLException {
+    var loads = new LinkedHashMap<String, TableLoad>();
+    connection.setAutoCommit(false);
+    try (Statement statement = connection.createStatement()) {
+      for (WarehouseTable table : tables.keySet()) {
+        long updated = 0;
+        var update = sql.updateChanged(table);
+        if (update.isPresent()) {
+          updated = statement.executeUpdate(update.get());
+        }
+        long inserted = statement.executeUpdate(sql.insertNew(table));
+        long rows = count(statement, table);
+        statement.execute(sql.dropStage(table));
+        loads.put(
+            table.name(), new TableLoad(staged.get(table.name()), inserted, updated, rows));
+      }
+      connection.commit();
+    } catch (SQLException | RuntimeException e) {
+      connection.rollback();
+      throw e;
+    } finally {
+      connection.setAutoCommit(true);
+    }
+    return loads;
+  }
+
+  private long count(Statement statement, WarehouseTable table) throws SQLException {
+    try (ResultSet result = statement.executeQuery(sql.countRows(table))) {
+      result.next();
+      return result.getLong(1);
+    }
+  }
+
+  private void dropStagesQuietly(Connection connection, Map<WarehouseTable, Dataset<Row>> tables) {
+    try {
+      if (!connection.getAutoCommit()) {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      }
+      try (Statement statement = connection.createStatement()) {
+        for (WarehouseTable table : tables.keySet()) {
+          statement.execute(sql.dropStage(table));
+        }
+      }
+    } catch (SQLException | RuntimeException ignored) {
+      // The connection may be gone; the next run drops stale stages before it stages again.
+    }
+  }
+
+  private FileSystem fileSystem(Path path) {
+    try {
+      return path.getFileSystem(hadoop);
+    } catch (IOException e) {
+      throw new WarehouseException(
+          "Cannot use warehouse.tempdir " + path.getParent() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void delete(FileSystem fileSystem, Path directory) {
+    try {
+      fileSystem.delete(directory, true);
+    } catch (IOException e) {
+      // The load is published; a leftover temporary folder is not worth failing the run.
+    }
+  }
+
+  private static long millisSince(long nanos) {
+    return (System.nanoTime() - nanos) / 1_000_000;
+  }
+}

@@ -1,0 +1,24 @@
+package com.sparkify.warehouse.load;
+
+import com.sparkify.warehouse.schema.TableColumn;
+import com.sparkify.warehouse.schema.WarehouseTable;
+
+/** What differs between the SQL of two warehouses; everything else is in {@link WarehouseSql}. */
+public interface SqlDialect {
+
+  /** The SQL type of a column. */
+  String columnType(TableColumn column);
+
+  /** Clauses after a CREATE TABLE's column list, such as distribution and sort keys. */
+  String tableOptions(WarehouseTable table);
+
+  /** A staging table shaped like {@code target}; neither needs to survive a crash. */
+  String createStageTable(String stage, String target);
+
+  /** A null-safe "values differ" test. */
+  String isDistinct(String left, String right);
+
+  default String quote(String identifier) {
+    return "\"" + identifier.replace("\"", "\"\"") + "\"";
+  }
+}

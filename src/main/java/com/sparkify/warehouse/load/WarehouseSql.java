@@ -1,0 +1,147 @@
+package com.sparkify.warehouse.load;
+
+import com.sparkify.warehouse.schema.MergePolicy;
+import com.sparkify.warehouse.schema.TableColumn;
+import com.sparkify.warehouse.schema.WarehouseTable;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The SQL of the warehouse, generated from the table model in one dialect: DDL, staging tables and
+ * the merge. The merge uses only UPDATE ... FROM and INSERT ... SELECT ... WHERE NOT EXISTS, which
+ * PostgreSQL and Redshift run alike.
+ */
+public final class WarehouseSql {
+
+  private static final String STAGE_SUFFIX = "_stage";
+
+  private final SqlDialect dialect;
+  private final String schema;
+
+  public WarehouseSql(SqlDialect dialect, String schema) {
+    this.dialect = dialect;
+    this.schema = schema;
+  }
+
+  public String createSchema() {
+    return "CREATE SCHEMA IF NOT EXISTS " + dialect.quote(schema);
+  }
+
+  public String createTable(WarehouseTable table) {
+    String columns =
+        table.columns().stream()
+            .map(c -> "  " + dialect.quote(c.name()) + " " + dialect.columnType(c) + nullability(c))
+            .collect(Collectors.joining(",\n"));
+    return "CREATE TABLE IF NOT EXISTS "
+        + qualified(table.name())
+        + " (\n"
+        + columns
+        + ",\n  PRIMARY KEY ("
+        + dialect.quote(table.key().name())
+        + ")\n)"
+        + dialect.tableOptions(table);
+  }
+
+  public String dropTable(WarehouseTable table) {
+    return "DROP TABLE IF EXISTS " + qualified(table.name());
+  }
+
+  public String stageName(WarehouseTable table) {
+    return table.name() + STAGE_SUFFIX;
+  }
+
+  public String createStage(WarehouseTable table) {
+    return dialect.createStageTable(qualified(stageName(table)), qualified(table.name()));
+  }
+
+  public String dropStage(WarehouseTable table) {
+    return "DROP TABLE IF EXISTS " + qualified(stageName(table));
+  }
+
+  /** COPY of CSV files into the table's stage, as PostgreSQL's COPY FROM STDIN reads them. */
+  public String copyIntoStage(WarehouseTable table) {
+    return "COPY "
+        + qualified(stageName(table))
+        + " ("
+        + columnList(table)
+        + ") FROM STDIN WITH (FORMAT csv, ENCODING 'UTF8')";
+  }
+
+  /**
+   * Updates the rows whose key is staged and whose values differ; for {@link
+   * MergePolicy#UPSERT_IF_NEWER} only from a staged row with a newer version. Empty for {@link
+   * MergePolicy#INSERT_ONLY}.
+   */
+  public Optional<String> updateChanged(WarehouseTable table) {
+    if (table.mergePolicy() == MergePolicy.INSERT_ONLY) {
+      return Optional.empty();
+    }
+    String assignments =
+        table.valueColumns().stream()
+            .map(c -> dialect.quote(c.name()) + " = s." + dialect.quote(c.name()))
+            .collect(Collectors.joining(", "));
+    String changed =
+        table.valueColumns().stream()
+            .map(
+                c ->
+                    dialect.isDistinct(
+                        "t." + dialect.quote(c.name()), "s." + dialect.quote(c.name())))
+            .collect(Collectors.joining(" OR "));
+    String condition = sameKey(table) + " AND (" + changed + ")";
+    if (table.mergePolicy() == MergePolicy.UPSERT_IF_NEWER) {
+      String version = dialect.quote(table.versionColumn());
+      condition += " AND s." + version + " > t." + version;
+    }
+    return Optional.of(
+        "UPDATE "
+            + qualified(table.name())
+            + " AS t SET "
+            + assignments
+            + " FROM "
+            + qualified(stageName(table))
+            + " AS s WHERE "
+            + condition);
+  }
+
+  /** Inserts the staged rows whose key the table does not hold yet. */
+  public String insertNew(WarehouseTable table) {
+    String columns = columnList(table);
+    return "INSERT INTO "
+        + qualified(table.name())
+        + " ("
+        + columns
+        + ") SELECT "
+        + table.columns().stream()
+            .map(c -> "s." + dialect.quote(c.name()))
+            .collect(Collectors.joining(", "))
+        + " FROM "
+        + qualified(stageName(table))
+        + " AS s WHERE NOT EXISTS (SELECT 1 FROM "
+        + qualified(table.name())
+        + " AS t WHERE "
+        + sameKey(table)
+        + ")";
+  }
+
+  public String countRows(WarehouseTable table) {
+    return "SELECT COUNT(*) FROM " + qualified(table.name());
+  }
+
+  public String qualified(String table) {
+    return dialect.quote(schema) + "." + dialect.quote(table);
+  }
+
+  private String sameKey(WarehouseTable table) {
+    String key = dialect.quote(table.key().name());
+    return "t." + key + " = s." + key;
+  }
+
+  private String columnList(WarehouseTable table) {
+    return table.columns().stream().map(c -> dialect.quote(c.name())).collect(
+        Collectors.joining(", "));
+  }
+
+  private static String nullability(TableColumn column) {
+    return column.nullable() ? "" : " NOT NULL";
+  }
+}
