@@ -68,7 +68,11 @@ public record RunReport(
    * @param notAPlay valid events of other pages
    * @param quarantined refused event records
    */
-  public record EventAccounting(long records, long playsLoaded, long notAPlay, long quarantined) {
+  public record EventAccounting(
+      long records,
+      long playsLoaded,
+      @JsonProperty("not_a_play") long notAPlay,
+      long quarantined) {
 
     @JsonProperty("balanced")
     public boolean balanced() {

@@ -185,20 +185,21 @@ public final class SparkifyJob {
     if (songReasons.getOrDefault(VALID, 0L) <= BROADCAST_SONG_RECORDS) {
       matchKeys = functions.broadcast(matchKeys);
     }
-    Dataset<Row> songplays = Songplays.build(events, matchKeys);
+    Dataset<Row> songplays = cache(Songplays.build(events, matchKeys));
 
     var tables = new LinkedHashMap<WarehouseTable, Dataset<Row>>();
     tables.put(StarSchema.USERS, Users.build(events));
     tables.put(StarSchema.SONGS, Songs.build(chosenSongs));
     tables.put(StarSchema.ARTISTS, Artists.build(songs));
-    tables.put(StarSchema.TIME, TimeTable.build(cache(songplays)));
-    tables.put(StarSchema.SONGPLAYS, songplays);
+    tables.put(StarSchema.TIME, TimeTable.build(songplays));
     // Materialize now, so the transform has its own timing and the load reads from memory.
     for (var entry : tables.entrySet()) {
-      Dataset<Row> table = cache(entry.getValue());
-      entry.setValue(table);
+      entry.setValue(cache(entry.getValue()));
+    }
+    tables.put(StarSchema.SONGPLAYS, songplays);
+    for (var entry : tables.entrySet()) {
       describe("build " + entry.getKey().name());
-      table.count();
+      entry.getValue().count();
     }
     describe(null);
     return tables;

@@ -4,9 +4,7 @@ import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
 import com.typesafe.config.ConfigParseOptions;
-import com.typesafe.config.ConfigResolveOptions;
 import com.typesafe.config.ConfigValue;
-import com.typesafe.config.ConfigValueFactory;
 import java.io.File;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,7 +28,7 @@ public final class JobConfigLoader {
   /**
    * @param file the HOCON file, or null for defaults only
    * @param overrides {@code KEY=VALUE} strings, later ones win
-   * @param environment the process environment, for ${?VAR} substitution and the password
+   * @param environment where the password is looked up when warehouse.password is empty
    */
   public static JobConfig load(File file, List<String> overrides, Map<String, String> environment) {
     Config user = ConfigFactory.parseMap(parseOverrides(overrides), "--set");
@@ -47,25 +45,23 @@ public final class JobConfigLoader {
       }
     }
     Config reference = ConfigFactory.parseResources("reference.conf");
-    // fromMap keeps each variable name whole instead of parsing it as a path.
-    Config environmentConfig = ConfigValueFactory.fromMap(environment, "environment").toConfig();
-    Config merged = user.withFallback(reference);
-    // Substitutions see other keys first, then the given environment (not System.getenv), so
-    // tests and the CLI resolve ${?VAR} the same way.
-    Config source = merged.withFallback(environmentConfig);
-    ConfigResolveOptions options = ConfigResolveOptions.defaults().setUseSystemEnvironment(false);
     Config resolved;
     try {
-      rejectUnknownKeys(user.resolveWith(source, options), reference);
-      resolved = merged.resolveWith(source, options);
+      // ${?VAR} substitutions read the process environment, as HOCON defines.
+      resolved = user.withFallback(reference).resolve();
+      rejectUnknownKeys(user.resolveWith(resolved), reference);
     } catch (ConfigException e) {
-      throw new ConfigError(e.getMessage(), e);
+      throw new ConfigError(firstLine(e.getMessage()), e);
     }
     try {
       return build(resolved, environment);
     } catch (ConfigException.WrongType e) {
       throw new ConfigError(e.getMessage(), e);
     }
+  }
+
+  private static String firstLine(String message) {
+    return message == null ? "invalid config" : message.lines().findFirst().orElse(message);
   }
 
   private static Map<String, String> parseOverrides(List<String> overrides) {
