@@ -99,6 +99,10 @@ public final class SparkifyJob {
     progress.accept(
         "found " + songFiles.size() + " song files and " + logFiles.size() + " log files");
     sizeShufflePartitions(songFiles, logFiles);
+    timed("check_warehouse", () -> {
+      sink.checkReachable();
+      return null;
+    });
 
     int readPartitions = spark.sparkContext().defaultParallelism() * 4;
     Dataset<Row> songRecords =

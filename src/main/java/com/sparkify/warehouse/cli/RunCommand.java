@@ -9,8 +9,6 @@ import com.sparkify.warehouse.load.Warehouse;
 import com.sparkify.warehouse.load.WarehouseSql;
 import com.sparkify.warehouse.load.Warehouses;
 import java.io.File;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
@@ -42,7 +40,6 @@ final class RunCommand implements Callable<Integer> {
     String runId = RunIds.next();
     Instant startedAt = Instant.now();
     try (Warehouse warehouse = Warehouses.open(config.warehouse())) {
-      checkReachable(warehouse);
       progress.accept("run " + runId + " into " + warehouse.description());
       try (SparkSession spark = SparkSessions.create(config.spark())) {
         var sink =
@@ -64,15 +61,6 @@ final class RunCommand implements Callable<Integer> {
         RunReport.failed(runId, startedAt, Errors.oneLine(e)).writeJson(report);
       }
       throw e;
-    }
-  }
-
-  /** Fails within the connect timeout, before any data is read. */
-  private static void checkReachable(Warehouse warehouse) {
-    try (Connection connection = warehouse.connect()) {
-      connection.isValid(5);
-    } catch (SQLException e) {
-      // Closing failed after a good connect: the load will tell if the server is really gone.
     }
   }
 }

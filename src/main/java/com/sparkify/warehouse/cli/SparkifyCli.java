@@ -14,7 +14,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       RunCommand.class,
       SqlCommand.class,
-      // GenerateCommand.class,
+      GenerateCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class SparkifyCli implements Runnable {

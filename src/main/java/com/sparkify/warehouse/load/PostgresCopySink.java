@@ -54,6 +54,16 @@ public final class PostgresCopySink implements WarehouseSink {
   }
 
   @Override
+  public void checkReachable() {
+    try (Connection connection = warehouse.connect()) {
+      connection.isValid(5);
+    } catch (SQLException e) {
+      throw new WarehouseException(
+          "Cannot reach the warehouse at " + warehouse.description() + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Override
   public LoadResult load(
       String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
     var timings = new LinkedHashMap<String, Long>();

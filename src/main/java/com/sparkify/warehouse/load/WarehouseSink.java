@@ -9,6 +9,12 @@ import org.apache.spark.sql.Row;
 public interface WarehouseSink {
 
   /**
+   * Fails with a {@link WarehouseException} when the warehouse cannot be reached, so a run stops
+   * before it reads any data.
+   */
+  void checkReachable();
+
+  /**
    * Stages every table, asks {@code gate}, then publishes all of them in one transaction.
    *
    * @param runId names the run's temporary files

@@ -1,0 +1,151 @@
+package com.sparkify.warehouse.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JobConfigLoaderTest {
+
+  private static final List<String> INPUTS =
+      List.of("input.song-data=songs", "input.log-data=logs");
+
+  @TempDir Path folder;
+
+  private File file(String hocon) throws IOException {
+    Path path = folder.resolve("job.conf");
+    Files.writeString(path, hocon);
+    return path.toFile();
+  }
+
+  @Test
+  void defaults() {
+    JobConfig config = JobConfigLoader.load(null, INPUTS, Map.of());
+    assertThat(config.input()).isEqualTo(new InputConfig("songs", "logs", 16 * 1024 * 1024));
+    assertThat(config.warehouse())
+        .isEqualTo(
+            new WarehouseConfig(
+                WarehouseKind.EMBEDDED_POSTGRES,
+                "",
+                "postgres",
+                new Secret(""),
+                "public",
+                "warehouse/tmp",
+                "warehouse/postgres",
+                10));
+    assertThat(config.quarantine()).isEqualTo(new QuarantineConfig("warehouse/quarantine"));
+    assertThat(config.spark()).isEmpty();
+  }
+
+  @Test
+  void everyKeyMapsToItsField() throws IOException {
+    File file =
+        file(
+            """
+            input { song-data = "s3a://bucket/song_data", log-data = "/data/log_data",
+                    max-record-bytes = 2048 }
+            warehouse {
+              kind = postgres
+              url = "jdbc:postgresql://db:5432/sparkify"
+              user = loader
+              password = "from-file"
+              schema = star
+              tempdir = "/tmp/stage"
+              embedded-directory = "/var/pg"
+              connect-timeout-seconds = 3
+            }
+            quarantine.path = "/data/quarantine"
+            spark.sql.shuffle.partitions = 8
+            spark.master = "local[2]"
+            """);
+    JobConfig config = JobConfigLoader.load(file, List.of(), Map.of());
+    assertThat(config.input())
+        .isEqualTo(new InputConfig("s3a://bucket/song_data", "/data/log_data", 2048));
+    assertThat(config.warehouse())
+        .isEqualTo(
+            new WarehouseConfig(
+                WarehouseKind.POSTGRES,
+                "jdbc:postgresql://db:5432/sparkify",
+                "loader",
+                new Secret("from-file"),
+                "star",
+                "/tmp/stage",
+                "/var/pg",
+                3));
+    assertThat(config.quarantine().path()).isEqualTo("/data/quarantine");
+    assertThat(config.spark())
+        .containsExactlyInAnyOrderEntriesOf(
+            Map.of("spark.sql.shuffle.partitions", "8", "spark.master", "local[2]"));
+  }
+
+  @Test
+  void setOverridesTheFile() throws IOException {
+    File file = file("input { song-data = a, log-data = b }\nwarehouse.schema = one");
+    JobConfig config =
+        JobConfigLoader.load(
+            file, List.of("warehouse.schema=two", "spark.app.name=x=y"), Map.of());
+    assertThat(config.warehouse().schema()).isEqualTo("two");
+    assertThat(config.spark()).containsEntry("spark.app.name", "x=y");
+  }
+
+  @Test
+  void thePasswordComesFromTheEnvironmentWhenNotSet() {
+    JobConfig config =
+        JobConfigLoader.load(
+            null, INPUTS, Map.of(JobConfigLoader.PASSWORD_VARIABLE, "s3cr3t-sentinel"));
+    assertThat(config.warehouse().password().value()).isEqualTo("s3cr3t-sentinel");
+    assertThat(config.warehouse().toString()).doesNotContain("s3cr3t-sentinel");
+  }
+
+  @Test
+  void anUnknownKeyIsRejectedWithItsName() {
+    assertThatThrownBy(
+            () ->
+                JobConfigLoader.load(
+                    null,
+                    List.of("input.song-data=a", "input.log-data=b", "warehouse.shema=x"),
+                    Map.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("Unknown config key 'warehouse.shema'");
+  }
+
+  @Test
+  void badValuesNameTheKeyAndTheValue() {
+    assertThatThrownBy(() -> JobConfigLoader.load(null, plus("warehouse.kind=mysql"), Map.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("warehouse.kind")
+        .hasMessageContaining("'mysql'");
+    assertThatThrownBy(
+            () -> JobConfigLoader.load(null, plus("warehouse.schema=x; drop table"), Map.of()))
+        .hasMessageContaining("warehouse.schema");
+    assertThatThrownBy(
+            () -> JobConfigLoader.load(null, plus("warehouse.kind=postgres"), Map.of()))
+        .hasMessageContaining("Missing warehouse.url");
+    assertThatThrownBy(
+            () ->
+                JobConfigLoader.load(
+                    null, plus("warehouse.connect-timeout-seconds=soon"), Map.of()))
+        .hasMessageContaining("warehouse.connect-timeout-seconds")
+        .hasMessageContaining("soon");
+    assertThatThrownBy(() -> JobConfigLoader.load(null, List.of(), Map.of()))
+        .hasMessageContaining("Missing input.song-data");
+  }
+
+  @Test
+  void aMissingFileIsNamed() {
+    assertThatThrownBy(() -> JobConfigLoader.load(new File("nope.conf"), INPUTS, Map.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("nope.conf");
+  }
+
+  private static List<String> plus(String override) {
+    return List.of("input.song-data=a", "input.log-data=b", override);
+  }
+}
