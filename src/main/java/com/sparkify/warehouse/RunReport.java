@@ -69,10 +69,7 @@ public record RunReport(
    * @param quarantined refused event records
    */
   public record EventAccounting(
-      long records,
-      long playsLoaded,
-      @JsonProperty("not_a_play") long notAPlay,
-      long quarantined) {
+      long records, long playsLoaded, @JsonProperty("not_a_play") long notAPlay, long quarantined) {
 
     @JsonProperty("balanced")
     public boolean balanced() {

@@ -99,16 +99,19 @@ public final class SparkifyJob {
     progress.accept(
         "found " + songFiles.size() + " song files and " + logFiles.size() + " log files");
     sizeShufflePartitions(songFiles, logFiles);
-    timed("check_warehouse", () -> {
-      sink.checkReachable();
-      return null;
-    });
+    timed(
+        "check_warehouse",
+        () -> {
+          sink.checkReachable();
+          return null;
+        });
 
     int readPartitions = spark.sparkContext().defaultParallelism() * 4;
     Dataset<Row> songRecords =
         cache(
             SongRecords.validate(
-                RawRecords.read(spark, songFiles, readPartitions, config.input().maxRecordBytes())));
+                RawRecords.read(
+                    spark, songFiles, readPartitions, config.input().maxRecordBytes())));
     Map<String, Long> songReasons =
         timed("read_songs", () -> countByReason(songRecords, "read songs"));
     long songCount = songReasons.values().stream().mapToLong(Long::longValue).sum();
@@ -125,8 +128,9 @@ public final class SparkifyJob {
     progress.accept("read " + eventCount + " events, " + refused(eventReasons) + " refused");
 
     String quarantinePath =
-        timed("quarantine", () -> writeQuarantine(runId, songReasons, songRecords, eventReasons,
-            eventRecords));
+        timed(
+            "quarantine",
+            () -> writeQuarantine(runId, songReasons, songRecords, eventReasons, eventRecords));
 
     Map<WarehouseTable, Dataset<Row>> tables =
         timed("transform", () -> buildTables(songRecords, eventRecords, songReasons));
@@ -134,8 +138,8 @@ public final class SparkifyJob {
 
     long quarantinedEvents = refused(eventReasons);
     var accounting =
-        new EventAccounting(eventCount, plays, eventCount - plays - quarantinedEvents,
-            quarantinedEvents);
+        new EventAccounting(
+            eventCount, plays, eventCount - plays - quarantinedEvents, quarantinedEvents);
     LoadResult load =
         sink.load(
             runId,
@@ -229,7 +233,9 @@ public final class SparkifyJob {
     }
     describe(null);
     progress.accept(
-        "quarantined " + (refused(songReasons) + refused(eventReasons)) + " records in "
+        "quarantined "
+            + (refused(songReasons) + refused(eventReasons))
+            + " records in "
             + runFolder);
     return runFolder;
   }
@@ -250,8 +256,7 @@ public final class SparkifyJob {
     long plays =
         events
             .filter(
-                col(JsonRecords.REASON).isNull()
-                    .and(col("page").equalTo(InputSchemas.PLAY_PAGE)))
+                col(JsonRecords.REASON).isNull().and(col("page").equalTo(InputSchemas.PLAY_PAGE)))
             .count();
     describe(null);
     return plays;

@@ -8,16 +8,14 @@ import com.sparkify.warehouse.config.JobConfigLoader;
 import com.sparkify.warehouse.config.Secret;
 import com.sparkify.warehouse.load.JdbcWarehouse;
 import com.sparkify.warehouse.load.LoadResult;
-import com.sparkify.warehouse.load.PublishGate;
-import com.sparkify.warehouse.schema.WarehouseTable;
-import org.apache.spark.sql.Dataset;
-import org.apache.spark.sql.Row;
 import com.sparkify.warehouse.load.PostgresCopySink;
 import com.sparkify.warehouse.load.PostgresDialect;
+import com.sparkify.warehouse.load.PublishGate;
+import com.sparkify.warehouse.load.TableLoad;
 import com.sparkify.warehouse.load.Warehouse;
 import com.sparkify.warehouse.load.WarehouseSink;
 import com.sparkify.warehouse.load.WarehouseSql;
-import com.sparkify.warehouse.load.TableLoad;
+import com.sparkify.warehouse.schema.WarehouseTable;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -29,6 +27,8 @@ import java.sql.Statement;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -55,8 +55,8 @@ class SparkifyJobIT {
             .setCleanDataDirectory(true)
             .start();
     warehouse =
-        new JdbcWarehouse(postgres.getJdbcUrl("postgres", "postgres"), "postgres", new Secret(""),
-            10);
+        new JdbcWarehouse(
+            postgres.getJdbcUrl("postgres", "postgres"), "postgres", new Secret(""), 10);
   }
 
   @AfterAll
@@ -194,8 +194,11 @@ class SparkifyJobIT {
     assertThatThrownBy(() -> run(full, failing)).hasMessageContaining("injected failure");
 
     assertThat(fingerprint()).isEqualTo(before);
-    assertThat(query("SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
-            + schema + "' AND table_name LIKE '%_stage'"))
+    assertThat(
+            query(
+                "SELECT count(*) FROM information_schema.tables WHERE table_schema = '"
+                    + schema
+                    + "' AND table_name LIKE '%_stage'"))
         .isZero();
 
     // The rerun finishes the job and ends where an undisturbed run ends.

@@ -135,7 +135,7 @@ public class GenerateCommand implements Callable<Integer> {
         report.emptySongFiles());
     output.printf(
         Locale.ROOT,
-        "  song records        %8d  (%d extra records in multi-record files, %d of them repeat a"
+        "  good song records   %8d  (%d extra records in multi-record files, %d of them repeat a"
             + " song_id with another title or year)%n",
         report.songRecords(),
         report.extraSongRecords(),

@@ -15,10 +15,9 @@ final class ReportTable {
 
   static String format(RunReport report) {
     var out = new StringBuilder();
-    double seconds =
-        Duration.between(report.startedAt(), report.finishedAt()).toMillis() / 1000.0;
-    out.append(String.format("%nRun %s %s in %.1f s%n%n", report.runId(), report.status(),
-        seconds));
+    double seconds = Duration.between(report.startedAt(), report.finishedAt()).toMillis() / 1000.0;
+    out.append(
+        String.format("%nRun %s %s in %.1f s%n%n", report.runId(), report.status(), seconds));
 
     var inputs = new ArrayList<List<String>>();
     inputs.add(List.of("input", "files", "records", "quarantined"));

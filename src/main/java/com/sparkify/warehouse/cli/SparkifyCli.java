@@ -38,8 +38,8 @@ public final class SparkifyCli implements Runnable {
 
   private static int handle(Exception error, CommandLine command, ParseResult parsed) {
     PrintWriter err = command.getErr();
-    boolean verbose = parsed.subcommand() != null && parsed.subcommand().hasMatchedOption(
-        "--verbose");
+    boolean verbose =
+        parsed.subcommand() != null && parsed.subcommand().hasMatchedOption("--verbose");
     if (verbose) {
       error.printStackTrace(err);
     }

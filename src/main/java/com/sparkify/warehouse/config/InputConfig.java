@@ -19,8 +19,8 @@ public record InputConfig(String songData, String logData, int maxRecordBytes) {
 
   static void requireSet(String key, String value) {
     if (value == null || value.isBlank()) {
-      throw new ConfigError("Missing " + key + ": set it in the config file or with --set "
-          + key + "=...");
+      throw new ConfigError(
+          "Missing " + key + ": set it in the config file or with --set " + key + "=...");
     }
   }
 }

@@ -39,7 +39,8 @@ public final class JobConfigLoader {
       try {
         user =
             user.withFallback(
-                ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false)));
+                ConfigFactory.parseFile(
+                    file, ConfigParseOptions.defaults().setAllowMissing(false)));
       } catch (ConfigException e) {
         throw new ConfigError("Cannot parse " + file + ": " + e.getMessage(), e);
       }

@@ -21,10 +21,10 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 
 /**
- * Turns raw text records into typed records with a quarantine reason. Every field is parsed as
- * text first and converted here, so the reason names the field that broke: {@code malformed_json},
- * {@code missing_field:ts}, {@code bad_type:sessionId}, {@code out_of_range:itemInSession},
- * {@code control_character:artist}, or a read error such as {@code invalid_utf8}.
+ * Turns raw text records into typed records with a quarantine reason. Every field is parsed as text
+ * first and converted here, so the reason names the field that broke: {@code malformed_json},
+ * {@code missing_field:ts}, {@code bad_type:sessionId}, {@code out_of_range:itemInSession}, {@code
+ * control_character:artist}, or a read error such as {@code invalid_utf8}.
  */
 public final class JsonRecords {
 
@@ -34,6 +34,7 @@ public final class JsonRecords {
   private static final String JSON = "_json";
   private static final String INTEGER_PATTERN = "^-?[0-9]+$";
   private static final String NUMBER_PATTERN = "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$";
+
   /** Up to 18 digits always fit a long; longer runs of digits are out of range anyway. */
   private static final int MAX_INTEGER_DIGITS = 18;
 
@@ -57,9 +58,7 @@ public final class JsonRecords {
         from_json(
             col(RawRecords.RAW),
             InputSchemas.textSchema(fields),
-            Map.of(
-                "mode", "PERMISSIVE",
-                "columnNameOfCorruptRecord", InputSchemas.CORRUPT_RECORD));
+            Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", InputSchemas.CORRUPT_RECORD));
     Dataset<Row> parsed = raw.withColumn(JSON, json);
 
     Column trimmedRaw = trim(col(RawRecords.RAW));
@@ -67,7 +66,8 @@ public final class JsonRecords {
     checks.add(new Check(col(RawRecords.READ_ERROR).isNotNull(), col(RawRecords.READ_ERROR)));
     checks.add(
         Check.of(
-            col(JSON).isNull()
+            col(JSON)
+                .isNull()
                 .or(col(JSON + "." + InputSchemas.CORRUPT_RECORD).isNotNull())
                 .or(not(trimmedRaw.startsWith("{")))
                 .or(not(trimmedRaw.endsWith("}"))),
@@ -155,7 +155,10 @@ public final class JsonRecords {
       case LONG -> present.and(length(value).gt(MAX_INTEGER_DIGITS));
       case DOUBLE ->
           present.and(
-              value.cast("double").isNaN().or(abs(value.cast("double")).equalTo(Double.POSITIVE_INFINITY)));
+              value
+                  .cast("double")
+                  .isNaN()
+                  .or(abs(value.cast("double")).equalTo(Double.POSITIVE_INFINITY)));
       case TEXT -> lit(false);
     };
   }

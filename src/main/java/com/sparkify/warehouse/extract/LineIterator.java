@@ -29,6 +29,7 @@ final class LineIterator implements Iterator<Row> {
   static final String RECORD_TOO_LARGE = "record_too_large";
   static final String EMPTY_FILE = "empty_file";
   static final String FILE_MISSING = "file_missing";
+
   /** How much of an oversized line the quarantine keeps. */
   private static final int KEPT_PREFIX_BYTES = 4096;
 

@@ -23,6 +23,7 @@ public final class RawRecords {
   public static final String SOURCE_FILE = "source_file";
   public static final String LINE_NUMBER = "line_number";
   public static final String RAW = "raw";
+
   /** Why the line could not be read as text (a quarantine reason), or null. */
   public static final String READ_ERROR = "read_error";
 
@@ -43,8 +44,9 @@ public final class RawRecords {
    */
   public static Dataset<Row> read(
       SparkSession spark, List<SourceFile> files, int partitions, int maxRecordBytes) {
-    var hadoop = new SerializableHadoopConfiguration(new Configuration(
-        spark.sparkContext().hadoopConfiguration()));
+    var hadoop =
+        new SerializableHadoopConfiguration(
+            new Configuration(spark.sparkContext().hadoopConfiguration()));
     List<List<SourceFile>> groups = packBySize(files, partitions);
     JavaRDD<Row> rows =
         JavaSparkContext.fromSparkContext(spark.sparkContext())

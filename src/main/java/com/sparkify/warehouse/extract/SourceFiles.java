@@ -54,8 +54,8 @@ public final class SourceFiles {
           "Cannot list " + location + " (" + configKey + "): " + e.getMessage(), e);
     }
     if (files.isEmpty()) {
-      throw new InputException("Input path holds no files: " + location + " (check " + configKey
-          + ")");
+      throw new InputException(
+          "Input path holds no files: " + location + " (check " + configKey + ")");
     }
     files.sort(Comparator.comparing(SourceFile::path));
     return files;

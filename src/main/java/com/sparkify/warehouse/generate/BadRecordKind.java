@@ -18,7 +18,7 @@ public enum BadRecordKind {
   INVALID_UTF8("invalid UTF-8", true),
   /** The line is not JSON at all. */
   NOT_JSON("not JSON", true),
-  /** A string holds an escaped NUL character ({@code \u0000}). */
+  /** A string holds a NUL character, escaped in JSON as backslash-u-0000. */
   NUL_CHARACTER("NUL character", true),
   /** The event time is before 1970 or in the year 3000; songs have no timestamp. */
   TIMESTAMP_OUT_OF_RANGE("timestamp out of range", false),

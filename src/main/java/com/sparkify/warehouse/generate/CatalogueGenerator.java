@@ -40,52 +40,38 @@ final class CatalogueGenerator {
     List<ArtistProfile> artists = artists(artistCount, variantCount);
     CatalogueSong[] songs = songs(songCount, artists, variantCount);
 
-    int[] order = shuffledIndexes(songCount);
-    int next = 0;
-    boolean[] protectedSong = new boolean[songCount];
-    List<CatalogueSong> twins = new ArrayList<>();
-    int twinPairs = songCount >= 4 ? Math.max(1, songCount / SONGS_PER_TWIN_PAIR) : 0;
-    for (int pair = 0; pair < twinPairs; pair++) {
-      int source = order[next++];
-      int twin = order[next++];
-      // Same title, artist name and duration under another song_id: the matcher must pick one.
-      songs[twin] = songs[source].withSongId(newId("SO"));
-      protectedSong[source] = true;
-      protectedSong[twin] = true;
-      twins.add(songs[source]);
-      twins.add(songs[twin]);
-    }
-
+    // Each quirk takes the next songs of one shuffled order, so no song carries two of them.
+    QuirkOrder order = new QuirkOrder(shuffledIndexes(songCount));
+    List<CatalogueSong> twins = makeTwins(songs, order);
     CatalogueSong[] secondRecords = new CatalogueSong[songCount];
     int multiRecordFiles =
         songCount >= 10 ? Math.max(3, (int) Math.round(songCount * MULTI_RECORD_FILE_SHARE)) : 0;
     int conflictingRecords = 0;
     for (int file = 0; file < multiRecordFiles; file++) {
-      int index = order[next++];
-      protectedSong[index] = true;
+      int index = order.next();
       CatalogueSong first = songs[index];
+      // Cycle: same song_id disagreeing, a second song, the same record twice.
       secondRecords[index] =
           switch (file % 3) {
             case 0 -> conflictingVersion(first, file);
             case 1 -> anotherSong(first);
             default -> first;
           };
-      if (file % 3 == 0) {
-        conflictingRecords++;
-      }
+      conflictingRecords += file % 3 == 0 ? 1 : 0;
     }
 
     List<BadRecordKind> badKinds = BadRecordKind.forSongs();
-    int eligible = songCount - next;
     int badCount =
         badRatio > 0
-            ? Math.min(eligible, Math.max(badKinds.size(), (int) Math.round(badRatio * songCount)))
+            ? Math.min(
+                order.remaining(),
+                Math.max(badKinds.size(), (int) Math.round(badRatio * songCount)))
             : 0;
     BadRecordKind[] badKindOf = new BadRecordKind[songCount];
     int[] badVariantOf = new int[songCount];
     Map<BadRecordKind, Integer> badRecords = new EnumMap<>(BadRecordKind.class);
     for (int bad = 0; bad < badCount; bad++) {
-      int index = order[next++];
+      int index = order.next();
       BadRecordKind kind = badKinds.get(bad % badKinds.size());
       badKindOf[index] = kind;
       badVariantOf[index] = bad / badKinds.size();
@@ -94,7 +80,6 @@ final class CatalogueGenerator {
 
     List<SongFile> files = new ArrayList<>(songCount + 1);
     List<CatalogueSong> playable = new ArrayList<>(songCount + multiRecordFiles);
-    List<CatalogueSong> misencodable = new ArrayList<>();
     for (int index = 0; index < songCount; index++) {
       List<CatalogueSong> records =
           secondRecords[index] == null
@@ -105,12 +90,7 @@ final class CatalogueGenerator {
       files.add(
           new SongFile(newId("TR"), records, asciiOnly, badKindOf[index], badVariantOf[index]));
       if (badKindOf[index] == null) {
-        for (CatalogueSong record : records) {
-          playable.add(record);
-          if (record.hasNonAsciiText()) {
-            misencodable.add(record);
-          }
-        }
+        playable.addAll(records);
       }
     }
     int emptyFiles = 0;
@@ -121,14 +101,28 @@ final class CatalogueGenerator {
     return new Catalogue(
         files,
         playable,
-        misencodable,
+        playable.stream().filter(CatalogueSong::hasNonAsciiText).toList(),
         twins,
         multiRecordFiles,
         conflictingRecords,
-        twinPairs,
+        twins.size() / 2,
         Math.min(variantCount, Math.max(0, songCount - artistCount)),
         badRecords,
         emptyFiles);
+  }
+
+  /** Copies title, artist and duration of a few songs onto others, under their own song_id. */
+  private List<CatalogueSong> makeTwins(CatalogueSong[] songs, QuirkOrder order) {
+    int pairs = songs.length >= 4 ? Math.max(1, songs.length / SONGS_PER_TWIN_PAIR) : 0;
+    List<CatalogueSong> twins = new ArrayList<>(2 * pairs);
+    for (int pair = 0; pair < pairs; pair++) {
+      int source = order.next();
+      int twin = order.next();
+      songs[twin] = songs[source].withSongId(newId("SO"));
+      twins.add(songs[source]);
+      twins.add(songs[twin]);
+    }
+    return twins;
   }
 
   /** A different song by the same artist, written into the same file. */
@@ -276,6 +270,24 @@ final class CatalogueGenerator {
       if (usedIds.add(id)) {
         return id;
       }
+    }
+  }
+
+  /** Hands out song indexes in a shuffled order, each once. */
+  private static final class QuirkOrder {
+    private final int[] indexes;
+    private int next;
+
+    QuirkOrder(int[] indexes) {
+      this.indexes = indexes;
+    }
+
+    int next() {
+      return indexes[next++];
+    }
+
+    int remaining() {
+      return indexes.length - next;
     }
   }
 

@@ -44,7 +44,7 @@ final class JsonObjectWriter {
     return this;
   }
 
-  /** Starts a new object whose non-ASCII characters are written as {@code \}{@code uXXXX}. */
+  /** Starts a new object whose non-ASCII characters are written as backslash-u escapes. */
   JsonObjectWriter beginAsciiOnly() {
     begin();
     escapeNonAscii = true;

@@ -8,7 +8,7 @@ import java.util.List;
  *
  * @param trackId file name without {@code .json}; characters 2 to 4 name its folders
  * @param records records written one per line; empty for the deliberately empty file
- * @param asciiOnly whether non-ASCII characters are written as {@code \}{@code uXXXX}, as Python's
+ * @param asciiOnly whether non-ASCII characters are written as backslash-u escapes, as Python's
  *     {@code json.dumps} does by default
  * @param badKind how the record is broken, or null when it is written as is
  * @param badVariant which variant of {@code badKind} to write

@@ -64,8 +64,7 @@ public final class PostgresCopySink implements WarehouseSink {
   }
 
   @Override
-  public LoadResult load(
-      String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
+  public LoadResult load(String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
     var timings = new LinkedHashMap<String, Long>();
     Path runDirectory = new Path(tempdir, runId);
     FileSystem fileSystem = fileSystem(runDirectory);
@@ -103,16 +102,16 @@ public final class PostgresCopySink implements WarehouseSink {
       }
     } catch (SQLException e) {
       throw new WarehouseException(
-          "Load into " + warehouse.description() + " failed, nothing was published: "
+          "Load into "
+              + warehouse.description()
+              + " failed, nothing was published: "
               + JdbcWarehouse.firstLine(e.getMessage()),
           e);
     }
   }
 
   private void writeFiles(Dataset<Row> rows, Path directory, WarehouseTable table) {
-    rows.sparkSession()
-        .sparkContext()
-        .setJobDescription("stage " + table.name() + " files");
+    rows.sparkSession().sparkContext().setJobDescription("stage " + table.name() + " files");
     rows.write()
         .mode(SaveMode.ErrorIfExists)
         // PostgreSQL's CSV: quotes doubled, unquoted empty is NULL, "" is an empty string.
@@ -179,8 +178,7 @@ public final class PostgresCopySink implements WarehouseSink {
         long inserted = statement.executeUpdate(sql.insertNew(table));
         long rows = count(statement, table);
         statement.execute(sql.dropStage(table));
-        loads.put(
-            table.name(), new TableLoad(staged.get(table.name()), inserted, updated, rows));
+        loads.put(table.name(), new TableLoad(staged.get(table.name()), inserted, updated, rows));
       }
       connection.commit();
     } catch (SQLException | RuntimeException e) {

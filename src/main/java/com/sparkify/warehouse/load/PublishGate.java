@@ -3,8 +3,8 @@ package com.sparkify.warehouse.load;
 import java.util.Map;
 
 /**
- * Called once every table is staged and before anything is published; throwing aborts the load
- * and leaves the warehouse as it was. The job checks its invariants here.
+ * Called once every table is staged and before anything is published; throwing aborts the load and
+ * leaves the warehouse as it was. The job checks its invariants here.
  */
 @FunctionalInterface
 public interface PublishGate {

@@ -137,8 +137,9 @@ public final class WarehouseSql {
   }
 
   private String columnList(WarehouseTable table) {
-    return table.columns().stream().map(c -> dialect.quote(c.name())).collect(
-        Collectors.joining(", "));
+    return table.columns().stream()
+        .map(c -> dialect.quote(c.name()))
+        .collect(Collectors.joining(", "));
   }
 
   private static String nullability(TableColumn column) {

@@ -12,8 +12,8 @@ import java.util.Optional;
  * The five tables of the warehouse (DOMAIN §2). Search here to find where a column is defined.
  *
  * <p>VARCHAR lengths are bytes, sized for Redshift from the data: ids of the Million Song Dataset
- * are 18 characters, names and titles of the catalogue stay under 256 bytes, user agents under
- * 512. PostgreSQL stores every VARCHAR as unbounded text, so a long value never fails a local load.
+ * are 18 characters, names and titles of the catalogue stay under 256 bytes, user agents under 512.
+ * PostgreSQL stores every VARCHAR as unbounded text, so a long value never fails a local load.
  */
 public final class StarSchema {
 

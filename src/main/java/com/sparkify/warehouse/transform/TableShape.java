@@ -14,10 +14,7 @@ final class TableShape {
   private TableShape() {}
 
   static Dataset<Row> conform(Dataset<Row> rows, WarehouseTable table) {
-    return rows.select(
-        table.columns().stream()
-            .map(TableShape::column)
-            .toArray(Column[]::new));
+    return rows.select(table.columns().stream().map(TableShape::column).toArray(Column[]::new));
   }
 
   private static Column column(TableColumn column) {

@@ -87,9 +87,12 @@ class SparkifyCliIT {
         sparkify(
             withLocal(
                 "run",
-                "--set", "input.song-data=" + work.resolve("nowhere"),
-                "--set", "warehouse.kind=postgres",
-                "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/none"));
+                "--set",
+                "input.song-data=" + work.resolve("nowhere"),
+                "--set",
+                "warehouse.kind=postgres",
+                "--set",
+                "warehouse.url=jdbc:postgresql://127.0.0.1:1/none"));
     assertThat(result.exitCode()).isEqualTo(2);
     assertThat(errorLines(result)).hasSize(1);
     assertThat(errorLines(result).get(0))
@@ -104,9 +107,12 @@ class SparkifyCliIT {
         sparkify(
             withLocal(
                 "run",
-                "--set", "warehouse.kind=postgres",
-                "--set", "warehouse.url=jdbc:postgresql://127.0.0.1:1/none",
-                "--set", "warehouse.connect-timeout-seconds=2"));
+                "--set",
+                "warehouse.kind=postgres",
+                "--set",
+                "warehouse.url=jdbc:postgresql://127.0.0.1:1/none",
+                "--set",
+                "warehouse.connect-timeout-seconds=2"));
     assertThat(result.exitCode()).isEqualTo(1);
     assertThat(errorLines(result)).hasSize(1);
     assertThat(errorLines(result).get(0))

@@ -89,8 +89,7 @@ class JobConfigLoaderTest {
   void setOverridesTheFile() throws IOException {
     File file = file("input { song-data = a, log-data = b }\nwarehouse.schema = one");
     JobConfig config =
-        JobConfigLoader.load(
-            file, List.of("warehouse.schema=two", "spark.app.name=x=y"), Map.of());
+        JobConfigLoader.load(file, List.of("warehouse.schema=two", "spark.app.name=x=y"), Map.of());
     assertThat(config.warehouse().schema()).isEqualTo("two");
     assertThat(config.spark()).containsEntry("spark.app.name", "x=y");
   }
@@ -125,8 +124,7 @@ class JobConfigLoaderTest {
     assertThatThrownBy(
             () -> JobConfigLoader.load(null, plus("warehouse.schema=x; drop table"), Map.of()))
         .hasMessageContaining("warehouse.schema");
-    assertThatThrownBy(
-            () -> JobConfigLoader.load(null, plus("warehouse.kind=postgres"), Map.of()))
+    assertThatThrownBy(() -> JobConfigLoader.load(null, plus("warehouse.kind=postgres"), Map.of()))
         .hasMessageContaining("Missing warehouse.url");
     assertThatThrownBy(
             () ->

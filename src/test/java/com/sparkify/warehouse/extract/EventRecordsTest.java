@@ -21,8 +21,7 @@ class EventRecordsTest {
   }
 
   private static List<Row> validate(String raw, String readError) {
-    var rows =
-        TestSpark.rows(RawRecords.SCHEMA, new Object[] {"day.json", 1L, raw, readError});
+    var rows = TestSpark.rows(RawRecords.SCHEMA, new Object[] {"day.json", 1L, raw, readError});
     return EventRecords.validate(rows).collectAsList();
   }
 
@@ -145,9 +144,7 @@ class EventRecordsTest {
             new Object[] {"a.json", 2L, PLAY, null},
             new Object[] {"b.json", 7L, PLAY.replace("Mozilla", "Mozilla/5.0"), null});
     var reasons =
-        EventRecords.validate(rows).collectAsList().stream()
-            .map(EventRecordsTest::reason)
-            .toList();
+        EventRecords.validate(rows).collectAsList().stream().map(EventRecordsTest::reason).toList();
     assertThat(reasons).containsExactlyInAnyOrder(null, "duplicate", "duplicate");
   }
 }

@@ -95,11 +95,10 @@ class RawRecordsTest {
     assertThat(groups).hasSize(3);
     assertThat(groups.stream().mapToInt(List::size).sum()).isEqualTo(10);
     long[] sizes =
-        groups.stream()
-            .mapToLong(g -> g.stream().mapToLong(SourceFile::length).sum())
-            .toArray();
-    assertThat(java.util.Arrays.stream(sizes).max().getAsLong()
-            - java.util.Arrays.stream(sizes).min().getAsLong())
+        groups.stream().mapToLong(g -> g.stream().mapToLong(SourceFile::length).sum()).toArray();
+    assertThat(
+            java.util.Arrays.stream(sizes).max().getAsLong()
+                - java.util.Arrays.stream(sizes).min().getAsLong())
         .isLessThanOrEqualTo(10_000L);
   }
 }

@@ -33,21 +33,27 @@ class SongRecordsTest {
 
   @Test
   void aSongNeedsSongIdTitleAndArtistId() {
-    assertThat((String) validateOne(SONG.replace("\"SOUPIRU12A6D4FA1E1\"", "null"))
-            .getAs(JsonRecords.REASON))
+    assertThat(
+            (String)
+                validateOne(SONG.replace("\"SOUPIRU12A6D4FA1E1\"", "null"))
+                    .getAs(JsonRecords.REASON))
         .isEqualTo("missing_field:song_id");
-    assertThat((String) validateOne(SONG.replace("\"Der Kleine Dompfaff\"", "\"\""))
-            .getAs(JsonRecords.REASON))
+    assertThat(
+            (String)
+                validateOne(SONG.replace("\"Der Kleine Dompfaff\"", "\"\""))
+                    .getAs(JsonRecords.REASON))
         .isEqualTo("missing_field:title");
-    assertThat((String) validateOne(SONG.replace("\"artist_id\": \"ARJIE2Y1187B994AB7\", ", ""))
-            .getAs(JsonRecords.REASON))
+    assertThat(
+            (String)
+                validateOne(SONG.replace("\"artist_id\": \"ARJIE2Y1187B994AB7\", ", ""))
+                    .getAs(JsonRecords.REASON))
         .isEqualTo("missing_field:artist_id");
   }
 
   @Test
   void aDurationThatIsTextIsABadType() {
-    assertThat((String) validateOne(SONG.replace("152.92036", "\"long\"")).getAs(
-            JsonRecords.REASON))
+    assertThat(
+            (String) validateOne(SONG.replace("152.92036", "\"long\"")).getAs(JsonRecords.REASON))
         .isEqualTo("bad_type:duration");
   }
 }

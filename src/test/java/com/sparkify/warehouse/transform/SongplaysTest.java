@@ -1,7 +1,7 @@
 package com.sparkify.warehouse.transform;
 
-import static com.sparkify.warehouse.transform.TransformFixtures.events;
 import static com.sparkify.warehouse.transform.TransformFixtures.event;
+import static com.sparkify.warehouse.transform.TransformFixtures.events;
 import static com.sparkify.warehouse.transform.TransformFixtures.play;
 import static com.sparkify.warehouse.transform.TransformFixtures.song;
 import static com.sparkify.warehouse.transform.TransformFixtures.songs;

@@ -48,8 +48,7 @@ class SongsAndArtistsTest {
 
   @Test
   void anEmptyLocationStaysEmpty() {
-    List<Row> rows =
-        Artists.build(songs(song("AR1", "", "A", "SO1", "T", 1.0, 0))).collectAsList();
+    List<Row> rows = Artists.build(songs(song("AR1", "", "A", "SO1", "T", 1.0, 0))).collectAsList();
     assertThat((String) rows.get(0).getAs("location")).isEqualTo("");
   }
 }

@@ -19,8 +19,9 @@ final class TransformFixtures {
       String title,
       Double duration,
       Integer year) {
-    return new Object[] {1, artistId, null, null, location, artistName, songId, title, duration,
-        year};
+    return new Object[] {
+      1, artistId, null, null, location, artistName, songId, title, duration, year
+    };
   }
 
   static Dataset<Row> songs(Object[]... rows) {
@@ -40,13 +41,29 @@ final class TransformFixtures {
       String song,
       Double length) {
     return new Object[] {
-      artist, "Logged In", firstName, "F", itemInSession, "Last", length, level, "Town, ST",
-      "PUT", page, 1.5409E12, sessionId, song, 200, ts, "Agent", userId
+      artist,
+      "Logged In",
+      firstName,
+      "F",
+      itemInSession,
+      "Last",
+      length,
+      level,
+      "Town, ST",
+      "PUT",
+      page,
+      1.5409E12,
+      sessionId,
+      song,
+      200,
+      ts,
+      "Agent",
+      userId
     };
   }
 
-  static Object[] play(int userId, int sessionId, int item, long ts, String artist, String song,
-      Double length) {
+  static Object[] play(
+      int userId, int sessionId, int item, long ts, String artist, String song, Double length) {
     return event("NextSong", userId, "Name", "free", sessionId, item, ts, artist, song, length);
   }
 
