@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -80,6 +81,7 @@ class OracleIT {
     report = runJob(jdbcUrl);
     connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
     runOracle();
+    System.out.println(summary());
   }
 
   @AfterAll
@@ -195,6 +197,21 @@ class OracleIT {
     }
   }
 
+  /** What the oracle computed, for the test output. */
+  private static String summary() throws SQLException {
+    var line = new StringBuilder("OracleIT oracle rows:");
+    for (String table : List.of("songplays", "users", "songs", "artists", "time")) {
+      line.append(' ').append(table).append('=').append(count("oracle." + quote(table)));
+    }
+    line.append(", songplays with a song=")
+        .append(count("oracle.songplays WHERE song_id IS NOT NULL"))
+        .append(", events ")
+        .append(row("SELECT * FROM oracle.event_accounting"))
+        .append(", songs ")
+        .append(row("SELECT * FROM oracle.song_accounting"));
+    return line.toString();
+  }
+
   /** The rows of {@code left} not in {@code right}, counting duplicates, with a few shown. */
   private static Difference difference(String left, String right) throws SQLException {
     String rows = "(" + left + " EXCEPT ALL " + right + ") AS difference";
@@ -231,7 +248,7 @@ class OracleIT {
     try (Statement statement = connection.createStatement();
         ResultSet result = statement.executeQuery(query)) {
       assertThat(result.next()).as(query).isTrue();
-      var values = new java.util.LinkedHashMap<String, Long>();
+      var values = new LinkedHashMap<String, Long>();
       for (int column = 1; column <= result.getMetaData().getColumnCount(); column++) {
         values.put(result.getMetaData().getColumnLabel(column), result.getLong(column));
       }

@@ -3,10 +3,11 @@ package com.sparkify.warehouse.cli;
 import com.sparkify.warehouse.RunReport;
 import com.sparkify.warehouse.SparkifyJob;
 import com.sparkify.warehouse.config.JobConfig;
-import com.sparkify.warehouse.load.PostgresCopySink;
-import com.sparkify.warehouse.load.PostgresDialect;
+import com.sparkify.warehouse.config.WarehouseKind;
+import com.sparkify.warehouse.load.LoadPlan;
+import com.sparkify.warehouse.load.RedshiftConnector;
 import com.sparkify.warehouse.load.Warehouse;
-import com.sparkify.warehouse.load.WarehouseSql;
+import com.sparkify.warehouse.load.WarehouseSinks;
 import com.sparkify.warehouse.load.Warehouses;
 import java.io.File;
 import java.time.Instant;
@@ -32,10 +33,24 @@ final class RunCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Write the run report as JSON.")
   File report;
 
+  @Option(
+      names = "--dry-run",
+      description =
+          "Validate the config and print the load plan; touch neither the warehouse nor S3.")
+  boolean dryRun;
+
   @Override
   public Integer call() {
     JobConfig config = configOptions.load();
     Logging.configure(configOptions.verbose);
+    if (dryRun) {
+      System.out.print(LoadPlan.describe(config.warehouse()));
+      return 0;
+    }
+    if (config.warehouse().kind() == WarehouseKind.REDSHIFT) {
+      // Before Spark starts: a missing connector is a one-line error within seconds.
+      RedshiftConnector.requireOnClasspath(Thread.currentThread().getContextClassLoader());
+    }
     var progress = new ProgressLog(System.err);
     String runId = RunIds.next();
     Instant startedAt = Instant.now();
@@ -43,12 +58,8 @@ final class RunCommand implements Callable<Integer> {
       progress.accept("run " + runId + " into " + warehouse.description());
       try (SparkSession spark = SparkSessions.create(config.spark())) {
         var sink =
-            new PostgresCopySink(
-                warehouse,
-                new WarehouseSql(new PostgresDialect(), config.warehouse().schema()),
-                config.warehouse().tempdir(),
-                spark.sparkContext().hadoopConfiguration(),
-                progress);
+            WarehouseSinks.create(
+                config.warehouse(), warehouse, spark.sparkContext().hadoopConfiguration(), progress);
         RunReport result = SparkifyJob.run(runId, config, spark, sink, progress);
         System.out.print(ReportTable.format(result));
         if (report != null) {

@@ -14,6 +14,7 @@ import picocli.CommandLine.ParseResult;
     subcommands = {
       RunCommand.class,
       SqlCommand.class,
+      CreateTablesCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })

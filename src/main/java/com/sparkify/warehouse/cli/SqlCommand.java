@@ -31,7 +31,7 @@ final class SqlCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    JobConfig config = configOptions.load();
+    JobConfig config = configOptions.loadWithoutInputs();
     Logging.configure(configOptions.verbose);
     try (Warehouse warehouse = Warehouses.open(config.warehouse());
         Connection connection = warehouse.connect();

@@ -9,12 +9,14 @@ import java.util.TreeMap;
  * @param input where the raw JSON is
  * @param warehouse where the star schema goes
  * @param quarantine where refused records go
+ * @param load options of the load
  * @param spark every {@code spark.*} key, passed to the SparkConf unchanged
  */
 public record JobConfig(
     InputConfig input,
     WarehouseConfig warehouse,
     QuarantineConfig quarantine,
+    LoadConfig load,
     Map<String, String> spark) {
 
   public JobConfig {

@@ -113,10 +113,16 @@ public final class JobConfigLoader {
             config.getString("warehouse.url"),
             config.getString("warehouse.user"),
             new Secret(password),
+            config.getString("warehouse.password-secret"),
             config.getString("warehouse.schema"),
             config.getString("warehouse.tempdir"),
             config.getString("warehouse.embedded-directory"),
-            intValue(config, "warehouse.connect-timeout-seconds"));
+            intValue(config, "warehouse.connect-timeout-seconds"),
+            new RedshiftConfig(
+                config.getString("warehouse.iam-role"),
+                config.getString("warehouse.tempformat"),
+                config.getString("warehouse.tempdir-region"),
+                intValue(config, "warehouse.slices")));
     var quarantine = new QuarantineConfig(config.getString("quarantine.path"));
     var spark = new TreeMap<String, String>();
     if (config.hasPath("spark")) {
@@ -126,7 +132,16 @@ public final class JobConfigLoader {
           .forEach(
               e -> spark.put(SPARK_PREFIX + e.getKey(), String.valueOf(e.getValue().unwrapped())));
     }
-    return new JobConfig(input, warehouse, quarantine, spark);
+    var load = new LoadConfig(booleanValue(config, "load.staging-tables"));
+    return new JobConfig(input, warehouse, quarantine, load, spark);
+  }
+
+  private static boolean booleanValue(Config config, String key) {
+    try {
+      return config.getBoolean(key);
+    } catch (ConfigException.WrongType e) {
+      throw ConfigError.invalid(key, config.getValue(key).unwrapped(), "expected true or false");
+    }
   }
 
   private static int intValue(Config config, String key) {

@@ -8,7 +8,9 @@ public enum WarehouseKind {
   /** A PostgreSQL started by the job, its data kept under warehouse.embedded-directory. */
   EMBEDDED_POSTGRES("embedded-postgres"),
   /** Any PostgreSQL at warehouse.url. */
-  POSTGRES("postgres");
+  POSTGRES("postgres"),
+  /** Amazon Redshift at warehouse.url, loaded through the spark-redshift connector. */
+  REDSHIFT("redshift");
 
   private final String key;
 

@@ -2,11 +2,14 @@ package com.sparkify.warehouse.extract;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat;
+import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.from_json;
 import static org.apache.spark.sql.functions.instr;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.trim;
 import static org.apache.spark.sql.functions.when;
 
@@ -19,6 +22,7 @@ import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.types.DataTypes;
 
 /**
  * Turns raw text records into typed records with a quarantine reason. Every field is parsed as text
@@ -32,6 +36,7 @@ public final class JsonRecords {
   public static final String REASON = "reason";
 
   private static final String JSON = "_json";
+  private static final String RECORDS = "_records";
   private static final String INTEGER_PATTERN = "^-?[0-9]+$";
   private static final String NUMBER_PATTERN = "^-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?$";
 
@@ -54,12 +59,20 @@ public final class JsonRecords {
    * missing required field, wrong type, out of range, control character.
    */
   public static Dataset<Row> parse(Dataset<Row> raw, List<InputField> fields) {
-    Column json =
+    // Parsed as a one-element array so that anything after the object ("{...} {...}", "{...}}")
+    // makes the whole line invalid instead of being ignored by the parser.
+    Column records =
         from_json(
-            col(RawRecords.RAW),
-            InputSchemas.textSchema(fields),
-            Map.of("mode", "PERMISSIVE", "columnNameOfCorruptRecord", InputSchemas.CORRUPT_RECORD));
-    Dataset<Row> parsed = raw.withColumn(JSON, json);
+            concat(lit("["), col(RawRecords.RAW), lit("]")),
+            DataTypes.createArrayType(InputSchemas.textSchema(fields)),
+            Map.of(
+                "mode", "PERMISSIVE",
+                "allowSingleQuotes", "false",
+                "allowNonNumericNumbers", "false"));
+    Dataset<Row> parsed =
+        raw.withColumn(RECORDS, records)
+            .withColumn(
+                JSON, when(size(col(RECORDS)).equalTo(1), element_at(col(RECORDS), 1)));
 
     Column trimmedRaw = trim(col(RawRecords.RAW));
     var checks = new ArrayList<Check>();
@@ -68,7 +81,6 @@ public final class JsonRecords {
         Check.of(
             col(JSON)
                 .isNull()
-                .or(col(JSON + "." + InputSchemas.CORRUPT_RECORD).isNotNull())
                 .or(not(trimmedRaw.startsWith("{")))
                 .or(not(trimmedRaw.endsWith("}"))),
             "malformed_json"));
@@ -172,7 +184,7 @@ public final class JsonRecords {
     String pattern = field.type() == InputType.DOUBLE ? NUMBER_PATTERN : INTEGER_PATTERN;
     // Converted only when well formed, so an ANSI-mode session never throws on a bad value.
     return when(
-            not(isAbsent(text)).and(value.rlike(pattern)).and(length(value).leq(24)),
+            not(isAbsent(text)).and(value.rlike(pattern)),
             value.cast(field.type().sparkType()))
         .otherwise(lit(null).cast(field.type().sparkType()));
   }

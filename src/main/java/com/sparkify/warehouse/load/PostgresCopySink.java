@@ -4,9 +4,7 @@ import com.sparkify.warehouse.schema.WarehouseTable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -76,9 +74,10 @@ public final class PostgresCopySink implements WarehouseSink {
     timings.put("stage_files", millisSince(started));
     progress.accept("staged files of " + tables.size() + " tables in " + runDirectory);
 
+    var merge = new StagedMerge(sql);
     try (Connection connection = warehouse.connect()) {
       try {
-        createTargets(connection, tables);
+        merge.prepareStages(connection, tables.keySet());
         started = System.nanoTime();
         var staged = new LinkedHashMap<String, Long>();
         for (WarehouseTable table : tables.keySet()) {
@@ -91,13 +90,13 @@ public final class PostgresCopySink implements WarehouseSink {
         gate.check(staged);
 
         started = System.nanoTime();
-        Map<String, TableLoad> loads = merge(connection, tables, staged);
+        Map<String, TableLoad> loads = merge.publish(connection, tables.keySet(), staged);
         timings.put("merge", millisSince(started));
         progress.accept("published " + tables.size() + " tables in one transaction");
         delete(fileSystem, runDirectory);
         return new LoadResult(loads, timings);
       } catch (RuntimeException | SQLException e) {
-        dropStagesQuietly(connection, tables);
+        merge.dropStagesQuietly(connection, tables.keySet());
         throw e;
       }
     } catch (SQLException e) {
@@ -127,23 +126,9 @@ public final class PostgresCopySink implements WarehouseSink {
     rows.sparkSession().sparkContext().setJobDescription(null);
   }
 
-  private void createTargets(Connection connection, Map<WarehouseTable, Dataset<Row>> tables)
-      throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql.createSchema());
-      for (WarehouseTable table : tables.keySet()) {
-        statement.execute(sql.createTable(table));
-      }
-    }
-  }
-
   private long copyIntoStage(
       Connection connection, FileSystem fileSystem, WarehouseTable table, Path runDirectory)
       throws SQLException {
-    try (Statement statement = connection.createStatement()) {
-      statement.execute(sql.dropStage(table));
-      statement.execute(sql.createStage(table));
-    }
     var copy = connection.unwrap(PGConnection.class).getCopyAPI();
     long rows = 0;
     try {
@@ -161,56 +146,6 @@ public final class PostgresCopySink implements WarehouseSink {
           "Cannot read the staged files of " + table.name() + " in " + runDirectory, e);
     }
     return rows;
-  }
-
-  private Map<String, TableLoad> merge(
-      Connection connection, Map<WarehouseTable, Dataset<Row>> tables, Map<String, Long> staged)
-      throws SQLException {
-    var loads = new LinkedHashMap<String, TableLoad>();
-    connection.setAutoCommit(false);
-    try (Statement statement = connection.createStatement()) {
-      for (WarehouseTable table : tables.keySet()) {
-        long updated = 0;
-        var update = sql.updateChanged(table);
-        if (update.isPresent()) {
-          updated = statement.executeUpdate(update.get());
-        }
-        long inserted = statement.executeUpdate(sql.insertNew(table));
-        long rows = count(statement, table);
-        statement.execute(sql.dropStage(table));
-        loads.put(table.name(), new TableLoad(staged.get(table.name()), inserted, updated, rows));
-      }
-      connection.commit();
-    } catch (SQLException | RuntimeException e) {
-      connection.rollback();
-      throw e;
-    } finally {
-      connection.setAutoCommit(true);
-    }
-    return loads;
-  }
-
-  private long count(Statement statement, WarehouseTable table) throws SQLException {
-    try (ResultSet result = statement.executeQuery(sql.countRows(table))) {
-      result.next();
-      return result.getLong(1);
-    }
-  }
-
-  private void dropStagesQuietly(Connection connection, Map<WarehouseTable, Dataset<Row>> tables) {
-    try {
-      if (!connection.getAutoCommit()) {
-        connection.rollback();
-        connection.setAutoCommit(true);
-      }
-      try (Statement statement = connection.createStatement()) {
-        for (WarehouseTable table : tables.keySet()) {
-          statement.execute(sql.dropStage(table));
-        }
-      }
-    } catch (SQLException | RuntimeException ignored) {
-      // The connection may be gone; the next run drops stale stages before it stages again.
-    }
   }
 
   private FileSystem fileSystem(Path path) {

@@ -1,5 +1,7 @@
 package com.sparkify.warehouse.load;
 
+import com.sparkify.warehouse.config.WarehouseConfig;
+import com.sparkify.warehouse.config.WarehouseKind;
 import com.sparkify.warehouse.schema.MergePolicy;
 import com.sparkify.warehouse.schema.TableColumn;
 import com.sparkify.warehouse.schema.WarehouseTable;
@@ -21,6 +23,13 @@ public final class WarehouseSql {
   public WarehouseSql(SqlDialect dialect, String schema) {
     this.dialect = dialect;
     this.schema = schema;
+  }
+
+  /** The SQL of the configured warehouse, in its dialect. */
+  public static WarehouseSql of(WarehouseConfig config) {
+    SqlDialect dialect =
+        config.kind() == WarehouseKind.REDSHIFT ? new RedshiftDialect() : new PostgresDialect();
+    return new WarehouseSql(dialect, config.schema());
   }
 
   public String createSchema() {
@@ -86,20 +95,20 @@ public final class WarehouseSql {
                 c ->
                     dialect.isDistinct(
                         "t." + dialect.quote(c.name()), "s." + dialect.quote(c.name())))
-            .collect(Collectors.joining(" OR "));
-    String condition = sameKey(table) + " AND (" + changed + ")";
+            .collect(Collectors.joining("\n    OR "));
+    String condition = sameKey(table) + "\n  AND (" + changed + ")";
     if (table.mergePolicy() == MergePolicy.UPSERT_IF_NEWER) {
       String version = dialect.quote(table.versionColumn());
-      condition += " AND s." + version + " > t." + version;
+      condition += "\n  AND s." + version + " > t." + version;
     }
     return Optional.of(
         "UPDATE "
             + qualified(table.name())
-            + " AS t SET "
+            + " AS t\nSET "
             + assignments
-            + " FROM "
+            + "\nFROM "
             + qualified(stageName(table))
-            + " AS s WHERE "
+            + " AS s\nWHERE "
             + condition);
   }
 
@@ -110,13 +119,13 @@ public final class WarehouseSql {
         + qualified(table.name())
         + " ("
         + columns
-        + ") SELECT "
+        + ")\nSELECT "
         + table.columns().stream()
             .map(c -> "s." + dialect.quote(c.name()))
             .collect(Collectors.joining(", "))
-        + " FROM "
+        + "\nFROM "
         + qualified(stageName(table))
-        + " AS s WHERE NOT EXISTS (SELECT 1 FROM "
+        + " AS s\nWHERE NOT EXISTS (SELECT 1 FROM "
         + qualified(table.name())
         + " AS t WHERE "
         + sameKey(table)

@@ -11,7 +11,7 @@ public final class Warehouses {
     return switch (config.kind()) {
       case EMBEDDED_POSTGRES ->
           EmbeddedWarehouse.start(config.embeddedDirectory(), config.connectTimeoutSeconds());
-      case POSTGRES ->
+      case POSTGRES, REDSHIFT ->
           new JdbcWarehouse(
               config.url(), config.user(), config.password(), config.connectTimeoutSeconds());
     };

@@ -61,18 +61,12 @@ public final class InputSchemas {
           optional("duration", InputType.DOUBLE),
           optional("year", InputType.INTEGER));
 
-  /** Column that holds the unparseable text of a record, as Spark's JSON parser fills it. */
-  public static final String CORRUPT_RECORD = "_corrupt_record";
-
-  /** Every field as a string plus the corrupt-record column: what the JSON parser is given. */
+  /** Every field as a string: what the JSON parser is given. */
   public static StructType textSchema(List<InputField> fields) {
-    var structFields =
-        new java.util.ArrayList<StructField>(
-            fields.stream()
-                .map(f -> DataTypes.createStructField(f.name(), DataTypes.StringType, true))
-                .toList());
-    structFields.add(DataTypes.createStructField(CORRUPT_RECORD, DataTypes.StringType, true));
-    return DataTypes.createStructType(structFields);
+    return DataTypes.createStructType(
+        fields.stream()
+            .map(f -> DataTypes.createStructField(f.name(), DataTypes.StringType, true))
+            .toArray(StructField[]::new));
   }
 
   /** The typed record after validation. */

@@ -35,7 +35,14 @@ public final class StarSchema {
               optionalText("location", 256, "the event's location"),
               optionalText("user_agent", 512, "the event's userAgent")),
           MergePolicy.UPSERT_CHANGED,
-          null);
+          null,
+          // The fact grows without bound; start_time spreads it evenly (song_id is mostly null,
+          // user_id has a few heavy users) and co-locates it with time, the one dimension as
+          // large as the fact. Queries filter on time ranges, so rows are sorted by it.
+          Layout.byKey(
+              "start_time",
+              List.of("start_time"),
+              "even spread, joins time locally, range-restricted scans by time"));
 
   public static final WarehouseTable USERS =
       new WarehouseTable(
@@ -52,7 +59,9 @@ public final class StarSchema {
                   ColumnType.TIMESTAMP,
                   "ts of the event these values came from, UTC")),
           MergePolicy.UPSERT_IF_NEWER,
-          "last_event_at");
+          "last_event_at",
+          // Hundreds to thousands of rows: a copy on every node makes every join local.
+          Layout.everywhere(List.of("user_id"), "small dimension, copied to every node"));
 
   public static final WarehouseTable SONGS =
       new WarehouseTable(
@@ -65,7 +74,9 @@ public final class StarSchema {
               optional("year", ColumnType.INTEGER, "release year, 0 when unknown"),
               optional("duration", ColumnType.DOUBLE, "length in seconds")),
           MergePolicy.UPSERT_CHANGED,
-          null);
+          null,
+          // The whole catalogue is some 15,000 songs: small enough to copy to every node.
+          Layout.everywhere(List.of("song_id"), "small dimension, copied to every node"));
 
   public static final WarehouseTable ARTISTS =
       new WarehouseTable(
@@ -78,7 +89,9 @@ public final class StarSchema {
               optional("latitude", ColumnType.DOUBLE, "artist_latitude"),
               optional("longitude", ColumnType.DOUBLE, "artist_longitude")),
           MergePolicy.UPSERT_CHANGED,
-          null);
+          null,
+          // About 10,000 artists: copied to every node like songs.
+          Layout.everywhere(List.of("artist_id"), "small dimension, copied to every node"));
 
   public static final WarehouseTable TIME =
       new WarehouseTable(
@@ -93,7 +106,11 @@ public final class StarSchema {
               required("year", ColumnType.INTEGER, "calendar year"),
               required("weekday", ColumnType.INTEGER, "0 = Sunday ... 6 = Saturday")),
           MergePolicy.INSERT_ONLY,
-          null);
+          null,
+          // One row per play timestamp, so as large as the fact: distributed like songplays on
+          // start_time, so the join between them never moves rows.
+          Layout.byKey(
+              "start_time", List.of("start_time"), "as large as the fact, co-located with it"));
 
   /** The tables in the order they are merged: dimensions first, the fact last. */
   public static List<WarehouseTable> tables() {

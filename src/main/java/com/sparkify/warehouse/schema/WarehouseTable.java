@@ -15,16 +15,19 @@ import org.apache.spark.sql.types.StructType;
  * @param columns the columns in table order; the first one is the key
  * @param mergePolicy how staged rows are merged into existing ones
  * @param versionColumn for {@link MergePolicy#UPSERT_IF_NEWER} the column that orders versions
+ * @param layout distribution and sort keys on Redshift
  */
 public record WarehouseTable(
     String name,
     String description,
     List<TableColumn> columns,
     MergePolicy mergePolicy,
-    String versionColumn) {
+    String versionColumn,
+    Layout layout) {
 
   public WarehouseTable {
     Objects.requireNonNull(name, "name");
+    Objects.requireNonNull(layout, "layout");
     columns = List.copyOf(columns);
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("Table " + name + " has no columns");
@@ -35,6 +38,11 @@ public record WarehouseTable(
     if ((mergePolicy == MergePolicy.UPSERT_IF_NEWER) != (versionColumn != null)) {
       throw new IllegalArgumentException(
           "Table " + name + ": a version column goes with UPSERT_IF_NEWER and only with it");
+    }
+    List<String> names = columns.stream().map(TableColumn::name).toList();
+    if (layout.distributionKey() != null && !names.contains(layout.distributionKey())
+        || !names.containsAll(layout.sortKey())) {
+      throw new IllegalArgumentException("Table " + name + ": layout names unknown columns");
     }
   }
 

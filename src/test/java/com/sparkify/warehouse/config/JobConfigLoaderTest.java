@@ -36,10 +36,13 @@ class JobConfigLoaderTest {
                 "",
                 "postgres",
                 new Secret(""),
+                "",
                 "public",
                 "warehouse/tmp",
                 "warehouse/postgres",
-                10));
+                10,
+                new RedshiftConfig("", "CSV GZIP", "", 2)));
+    assertThat(config.load()).isEqualTo(new LoadConfig(false));
     assertThat(config.quarantine()).isEqualTo(new QuarantineConfig("warehouse/quarantine"));
     assertThat(config.spark()).isEmpty();
   }
@@ -52,15 +55,21 @@ class JobConfigLoaderTest {
             input { song-data = "s3a://bucket/song_data", log-data = "/data/log_data",
                     max-record-bytes = 2048 }
             warehouse {
-              kind = postgres
-              url = "jdbc:postgresql://db:5432/sparkify"
+              kind = redshift
+              url = "jdbc:redshift://example.us-west-2.redshift.amazonaws.com:5439/dev"
               user = loader
               password = "from-file"
+              password-secret = "arn:aws:secretsmanager:us-west-2:123456789012:secret:rs"
               schema = star
-              tempdir = "/tmp/stage"
+              tempdir = "s3a://bucket/tmp"
               embedded-directory = "/var/pg"
               connect-timeout-seconds = 3
+              iam-role = "arn:aws:iam::123456789012:role/redshift-copy"
+              tempformat = "avro"
+              tempdir-region = "us-east-1"
+              slices = 8
             }
+            load.staging-tables = true
             quarantine.path = "/data/quarantine"
             spark.sql.shuffle.partitions = 8
             spark.master = "local[2]"
@@ -71,14 +80,18 @@ class JobConfigLoaderTest {
     assertThat(config.warehouse())
         .isEqualTo(
             new WarehouseConfig(
-                WarehouseKind.POSTGRES,
-                "jdbc:postgresql://db:5432/sparkify",
+                WarehouseKind.REDSHIFT,
+                "jdbc:redshift://example.us-west-2.redshift.amazonaws.com:5439/dev",
                 "loader",
                 new Secret("from-file"),
+                "arn:aws:secretsmanager:us-west-2:123456789012:secret:rs",
                 "star",
-                "/tmp/stage",
+                "s3a://bucket/tmp",
                 "/var/pg",
-                3));
+                3,
+                new RedshiftConfig(
+                    "arn:aws:iam::123456789012:role/redshift-copy", "AVRO", "us-east-1", 8)));
+    assertThat(config.load()).isEqualTo(new LoadConfig(true));
     assertThat(config.quarantine().path()).isEqualTo("/data/quarantine");
     assertThat(config.spark())
         .containsExactlyInAnyOrderEntriesOf(
@@ -134,6 +147,24 @@ class JobConfigLoaderTest {
         .hasMessageContaining("soon");
     assertThatThrownBy(() -> JobConfigLoader.load(null, List.of(), Map.of()))
         .hasMessageContaining("Missing input.song-data");
+    List<String> redshift =
+        List.of(
+            "input.song-data=a",
+            "input.log-data=b",
+            "warehouse.kind=redshift",
+            "warehouse.url=jdbc:redshift://host:5439/dev",
+            "warehouse.tempdir=s3a://bucket/tmp");
+    assertThatThrownBy(() -> JobConfigLoader.load(null, redshift, Map.of()))
+        .hasMessageContaining("Missing warehouse.iam-role");
+    var badRole = new java.util.ArrayList<>(redshift);
+    badRole.add("warehouse.iam-role=redshift-role");
+    assertThatThrownBy(() -> JobConfigLoader.load(null, badRole, Map.of()))
+        .hasMessageContaining("warehouse.iam-role = 'redshift-role'");
+    var badFormat = new java.util.ArrayList<>(redshift);
+    badFormat.add("warehouse.iam-role=arn:aws:iam::123456789012:role/r");
+    badFormat.add("warehouse.tempformat=JSON");
+    assertThatThrownBy(() -> JobConfigLoader.load(null, badFormat, Map.of()))
+        .hasMessageContaining("warehouse.tempformat = 'JSON'");
   }
 
   @Test

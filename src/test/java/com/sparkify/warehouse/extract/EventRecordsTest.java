@@ -67,6 +67,25 @@ class EventRecordsTest {
   }
 
   @Test
+  void textAfterTheObjectIsMalformedJson() {
+    assertThat(reason(validateOne(PLAY + " " + PLAY))).isEqualTo("malformed_json");
+    assertThat(reason(validateOne(PLAY + "}"))).isEqualTo("malformed_json");
+    assertThat(reason(validateOne(PLAY + "," + PLAY))).isEqualTo("malformed_json");
+  }
+
+  @Test
+  void singleQuotedJsonIsMalformed() {
+    assertThat(reason(validateOne(PLAY.replace("\"page\"", "'page'")))).isEqualTo("malformed_json");
+  }
+
+  @Test
+  void aLongButValidNumberKeepsItsValue() {
+    Row row = validateOne(PLAY.replace("246.30812", "246.308120000000000000000001"));
+    assertThat(reason(row)).isNull();
+    assertThat((Double) row.getAs("length")).isEqualTo(246.30812);
+  }
+
+  @Test
   void aTimestampThatIsTextIsABadType() {
     assertThat(reason(validateOne(PLAY.replace("1541106106796", "\"yesterday\""))))
         .isEqualTo("bad_type:ts");

@@ -29,8 +29,9 @@ class WarehouseSqlTest {
   @Test
   void usersAreOnlyUpdatedFromANewerEvent() {
     assertThat(sql.updateChanged(StarSchema.USERS).orElseThrow())
-        .startsWith("UPDATE \"star\".\"users\" AS t SET \"first_name\" = s.\"first_name\"")
-        .contains("FROM \"star\".\"users_stage\" AS s WHERE t.\"user_id\" = s.\"user_id\"")
+        .startsWith("UPDATE \"star\".\"users\" AS t\nSET \"first_name\" = s.\"first_name\"")
+        .contains("FROM \"star\".\"users_stage\" AS s\nWHERE t.\"user_id\" = s.\"user_id\"")
+        .contains("t.\"level\" IS DISTINCT FROM s.\"level\"")
         .endsWith("AND s.\"last_event_at\" > t.\"last_event_at\"");
   }
 
@@ -43,9 +44,10 @@ class WarehouseSqlTest {
   void newKeysAreInsertedFromTheStage() {
     assertThat(sql.insertNew(StarSchema.SONGS))
         .isEqualTo(
-            "INSERT INTO \"star\".\"songs\" (\"song_id\", \"title\", \"artist_id\", \"year\","
-                + " \"duration\") SELECT s.\"song_id\", s.\"title\", s.\"artist_id\", s.\"year\","
-                + " s.\"duration\" FROM \"star\".\"songs_stage\" AS s WHERE NOT EXISTS (SELECT 1"
-                + " FROM \"star\".\"songs\" AS t WHERE t.\"song_id\" = s.\"song_id\")");
+            """
+            INSERT INTO "star"."songs" ("song_id", "title", "artist_id", "year", "duration")
+            SELECT s."song_id", s."title", s."artist_id", s."year", s."duration"
+            FROM "star"."songs_stage" AS s
+            WHERE NOT EXISTS (SELECT 1 FROM "star"."songs" AS t WHERE t."song_id" = s."song_id")""");
   }
 }

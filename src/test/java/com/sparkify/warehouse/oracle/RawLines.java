@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
@@ -95,7 +96,7 @@ public final class RawLines {
 
   /** The lines of {@code content} split at '\n', each without a trailing '\r'. */
   static List<byte[]> split(byte[] content) {
-    var lines = new java.util.ArrayList<byte[]>();
+    var lines = new ArrayList<byte[]>();
     int start = 0;
     for (int index = 0; index <= content.length; index++) {
       if (index == content.length || content[index] == '\n') {
