@@ -54,12 +54,86 @@ class SparkifyCliIT {
     return result.err().lines().filter(l -> l.startsWith("sparkify")).toList();
   }
 
+  private static final String SENTINEL = "Sentinel-Pass-42";
+
+  private static final List<String> REDSHIFT =
+      List.of(
+          "--set", "warehouse.kind=redshift",
+          "--set", "warehouse.url=jdbc:redshift://example.us-west-2.redshift.amazonaws.com:5439/dev",
+          "--set", "warehouse.user=awsuser",
+          "--set", "warehouse.password=" + SENTINEL,
+          "--set", "warehouse.iam-role=arn:aws:iam::123456789012:role/sparkify-copy",
+          "--set", "warehouse.tempdir=s3a://sparkify-tmp/stage");
+
+  private String[] withRedshift(String... args) {
+    var all = new ArrayList<>(List.of(args));
+    all.addAll(REDSHIFT);
+    return all.toArray(String[]::new);
+  }
+
+  @Test
+  void createTablesPrintsTheDdlOfEachDialect() throws Exception {
+    Result redshift = sparkify(withRedshift("create-tables", "--print"));
+    assertThat(redshift.exitCode()).as(redshift.err()).isZero();
+    assertThat(redshift.out())
+        .contains("DISTSTYLE ALL", "DISTKEY (\"start_time\")", "SORTKEY", "VARCHAR(18)");
+    for (String table : List.of("songplays", "users", "songs", "artists", "time")) {
+      assertThat(redshift.out()).contains("CREATE TABLE IF NOT EXISTS \"public\".\"" + table);
+    }
+    Result postgres =
+        sparkify(
+            "create-tables",
+            "--print",
+            "--set",
+            "warehouse.kind=postgres",
+            "--set",
+            "warehouse.url=jdbc:postgresql://localhost/x");
+    assertThat(postgres.exitCode()).isZero();
+    assertThat(postgres.out()).contains("CREATE TABLE").doesNotContain("DIST", "SORTKEY");
+  }
+
+  @Test
+  void createTablesCreatesAndDropsOnTheEmbeddedWarehouse() throws Exception {
+    Result created = sparkify(withLocal("create-tables"));
+    assertThat(created.exitCode()).as(created.err()).isZero();
+    assertThat(created.out()).contains("created \"public\".\"songplays\"");
+    Result dropped = sparkify(withLocal("create-tables", "--drop"));
+    assertThat(dropped.exitCode()).as(dropped.err()).isZero();
+    assertThat(dropped.out()).contains("dropped \"public\".\"users\"");
+  }
+
+  @Test
+  void aDryRunPrintsThePlanWithoutThePassword() throws Exception {
+    Result plan = sparkify(withRedshift("run", "--dry-run"));
+    assertThat(plan.exitCode()).as(plan.err()).isZero();
+    assertThat(plan.out())
+        .contains("io.github.spark_redshift_community.spark.redshift")
+        .contains("s3a://sparkify-tmp/stage")
+        .contains("arn:aws:iam::123456789012:role/sparkify-copy")
+        .contains("INSERT INTO \"public\".\"songplays\"");
+    assertThat(plan.out() + plan.err()).doesNotContain(SENTINEL);
+  }
+
+  @Test
+  void withoutTheConnectorARedshiftRunFailsInOneLineBeforeSparkStarts() throws Exception {
+    Result result = sparkify(withRedshift("run"));
+    assertThat(result.exitCode()).isEqualTo(1);
+    assertThat(result.err().strip().lines()).hasSize(1);
+    assertThat(result.err())
+        .contains("io.github.spark_redshift_community.spark.redshift.DefaultSource")
+        .contains("--packages")
+        .doesNotContain(SENTINEL)
+        .doesNotContain("\tat ");
+    // No progress line: the check ran before Spark started or any input was listed.
+    assertThat(result.out()).isEmpty();
+  }
+
   @Test
   void everyCommandHasHelp() throws Exception {
     Result top = sparkify("--help");
     assertThat(top.exitCode()).isZero();
     assertThat(top.out()).contains("run", "sql", "generate");
-    for (String command : List.of("run", "sql", "generate")) {
+    for (String command : List.of("run", "sql", "generate", "create-tables")) {
       Result help = sparkify(command, "--help");
       assertThat(help.exitCode()).as(command).isZero();
       assertThat(help.out()).as(command).contains("Usage: sparkify " + command);
