@@ -16,11 +16,13 @@ import com.sparkify.warehouse.extract.SourceFiles;
 import com.sparkify.warehouse.load.LoadResult;
 import com.sparkify.warehouse.load.WarehouseSink;
 import com.sparkify.warehouse.schema.InputSchemas;
+import com.sparkify.warehouse.schema.StagingTables;
 import com.sparkify.warehouse.schema.StarSchema;
 import com.sparkify.warehouse.schema.WarehouseTable;
 import com.sparkify.warehouse.transform.Artists;
 import com.sparkify.warehouse.transform.Songplays;
 import com.sparkify.warehouse.transform.Songs;
+import com.sparkify.warehouse.transform.Staging;
 import com.sparkify.warehouse.transform.TimeTable;
 import com.sparkify.warehouse.transform.Users;
 import java.time.Instant;
@@ -196,6 +198,14 @@ public final class SparkifyJob {
     Dataset<Row> songplays = cache(Songplays.build(events, matchKeys));
 
     var tables = new LinkedHashMap<WarehouseTable, Dataset<Row>>();
+    if (config.load().stagingTables()) {
+      tables.put(
+          StagingTables.STAGING_EVENTS,
+          Staging.build(events, InputSchemas.EVENT_FIELDS, StagingTables.STAGING_EVENTS));
+      tables.put(
+          StagingTables.STAGING_SONGS,
+          Staging.build(songs, InputSchemas.SONG_FIELDS, StagingTables.STAGING_SONGS));
+    }
     tables.put(StarSchema.USERS, Users.build(events));
     tables.put(StarSchema.SONGS, Songs.build(chosenSongs));
     tables.put(StarSchema.ARTISTS, Artists.build(songs));

@@ -69,18 +69,19 @@ class SparkifyJobIT {
     schema = "it_" + System.nanoTime();
   }
 
-  private JobConfig config(Path songs, Path logs) {
-    return JobConfigLoader.load(
-        null,
-        List.of(
+  private JobConfig config(Path songs, Path logs, String... more) {
+    var settings =
+        new java.util.ArrayList<>(
+            List.of(
             "input.song-data=" + songs.toAbsolutePath(),
             "input.log-data=" + logs.toAbsolutePath(),
             "warehouse.kind=postgres",
             "warehouse.url=" + postgres.getJdbcUrl("postgres", "postgres"),
             "warehouse.schema=" + schema,
             "warehouse.tempdir=" + work.resolve("tmp"),
-            "quarantine.path=" + work.resolve("quarantine")),
-        Map.of());
+            "quarantine.path=" + work.resolve("quarantine")));
+    settings.addAll(List.of(more));
+    return JobConfigLoader.load(null, settings, Map.of());
   }
 
   private WarehouseSink sink(JobConfig config) {
@@ -154,6 +155,24 @@ class SparkifyJobIT {
     assertThat(Files.exists(Path.of(report.quarantined().path(), "events"))).isTrue();
     // Temporary files are removed after success.
     assertThat(work.resolve("tmp").resolve("run-" + schemaNumber)).doesNotExist();
+  }
+
+  @Test
+  void stagingTablesMirrorTheValidRecordsAndAreReplacedByARerun() throws SQLException {
+    JobConfig config =
+        config(
+            SAMPLE.resolve("song_data"), SAMPLE.resolve("log_data"), "load.staging-tables=true");
+    RunReport first = run(config);
+    long validEvents = first.events().records() - first.events().quarantined();
+    long validSongs = first.input().get("songs").records() - first.quarantined().songs();
+    assertThat(query("SELECT count(*) FROM staging_events")).isEqualTo(validEvents);
+    assertThat(query("SELECT count(*) FROM staging_songs")).isEqualTo(validSongs);
+    assertThat(query("SELECT count(*) FROM staging_events WHERE page = 'NextSong'"))
+        .isEqualTo(first.events().playsLoaded());
+
+    RunReport second = run(config);
+    assertThat(query("SELECT count(*) FROM staging_events")).isEqualTo(validEvents);
+    assertThat(second.tables().get("staging_events").inserted()).isEqualTo(validEvents);
   }
 
   @Test

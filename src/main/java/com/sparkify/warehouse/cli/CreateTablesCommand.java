@@ -8,7 +8,6 @@ import com.sparkify.warehouse.load.Warehouse;
 import com.sparkify.warehouse.load.WarehouseException;
 import com.sparkify.warehouse.load.WarehouseSql;
 import com.sparkify.warehouse.load.Warehouses;
-import com.sparkify.warehouse.schema.StarSchema;
 import com.sparkify.warehouse.schema.WarehouseTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -24,7 +23,7 @@ import picocli.CommandLine.Option;
     name = "create-tables",
     mixinStandardHelpOptions = true,
     description = {
-      "Creates the schema and the five tables in the configured warehouse, in its SQL dialect",
+      "Creates the schema and the tables in the configured warehouse, in its SQL dialect",
       "(Redshift with distribution and sort keys, or PostgreSQL). Existing tables are kept."
     })
 final class CreateTablesCommand implements Callable<Integer> {
@@ -42,7 +41,7 @@ final class CreateTablesCommand implements Callable<Integer> {
     JobConfig config = configOptions.loadWithoutInputs();
     Logging.configure(configOptions.verbose);
     if (print) {
-      System.out.print(LoadPlan.ddl(config.warehouse()));
+      System.out.print(LoadPlan.ddl(config.warehouse(), config.load().tables()));
       return 0;
     }
     if (config.warehouse().kind() == WarehouseKind.REDSHIFT) {
@@ -54,7 +53,7 @@ final class CreateTablesCommand implements Callable<Integer> {
         Statement statement = connection.createStatement()) {
       connection.setAutoCommit(false);
       if (drop) {
-        for (WarehouseTable table : StarSchema.tables()) {
+        for (WarehouseTable table : config.load().tables()) {
           if (exists(connection, config.warehouse().schema(), table.name())) {
             statement.execute(sql.dropTable(table));
             System.out.println("dropped " + sql.qualified(table.name()));
@@ -62,7 +61,7 @@ final class CreateTablesCommand implements Callable<Integer> {
         }
       }
       statement.execute(sql.createSchema());
-      for (WarehouseTable table : StarSchema.tables()) {
+      for (WarehouseTable table : config.load().tables()) {
         statement.execute(sql.createTable(table));
         System.out.println("created " + sql.qualified(table.name()) + " (if it did not exist)");
       }

@@ -44,7 +44,7 @@ final class RunCommand implements Callable<Integer> {
     JobConfig config = configOptions.load();
     Logging.configure(configOptions.verbose);
     if (dryRun) {
-      System.out.print(LoadPlan.describe(config.warehouse()));
+      System.out.print(LoadPlan.describe(config.warehouse(), config.load().tables()));
       return 0;
     }
     if (config.warehouse().kind() == WarehouseKind.REDSHIFT) {

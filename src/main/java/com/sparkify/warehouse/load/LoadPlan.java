@@ -3,7 +3,6 @@ package com.sparkify.warehouse.load;
 import com.sparkify.warehouse.config.WarehouseConfig;
 import com.sparkify.warehouse.config.WarehouseKind;
 import com.sparkify.warehouse.load.RedshiftConnector.Masking;
-import com.sparkify.warehouse.schema.StarSchema;
 import com.sparkify.warehouse.schema.WarehouseTable;
 import java.util.List;
 import java.util.Map;
@@ -74,17 +73,12 @@ public final class LoadPlan {
     return out.toString();
   }
 
-  /** The plan of the five tables of the star schema. */
-  public static String describe(WarehouseConfig config) {
-    return describe(config, StarSchema.tables());
-  }
-
-  /** The DDL of the schema and the five tables, as create-tables runs it. */
-  public static String ddl(WarehouseConfig config) {
+  /** The DDL of the schema and the tables, as create-tables runs it. */
+  public static String ddl(WarehouseConfig config, List<WarehouseTable> tables) {
     WarehouseSql sql = WarehouseSql.of(config);
     return sql.createSchema()
         + ";\n\n"
-        + StarSchema.tables().stream()
+        + tables.stream()
             .map(t -> sql.createTable(t) + ";\n")
             .collect(Collectors.joining("\n"));
   }

@@ -79,11 +79,15 @@ public final class WarehouseSql {
   /**
    * Updates the rows whose key is staged and whose values differ; for {@link
    * MergePolicy#UPSERT_IF_NEWER} only from a staged row with a newer version. Empty for {@link
-   * MergePolicy#INSERT_ONLY}.
+   * MergePolicy#INSERT_ONLY}; a DELETE of every row for {@link MergePolicy#REPLACE}.
    */
   public Optional<String> updateChanged(WarehouseTable table) {
     if (table.mergePolicy() == MergePolicy.INSERT_ONLY) {
       return Optional.empty();
+    }
+    if (table.mergePolicy() == MergePolicy.REPLACE) {
+      // Inside the publishing transaction, so readers see the old rows until the commit.
+      return Optional.of("DELETE FROM " + qualified(table.name()));
     }
     String assignments =
         table.valueColumns().stream()

@@ -10,5 +10,7 @@ public enum MergePolicy {
    */
   UPSERT_IF_NEWER,
   /** New keys are inserted; the values of an existing key can never change. */
-  INSERT_ONLY
+  INSERT_ONLY,
+  /** The table mirrors the last run: its rows are replaced by the staged ones. */
+  REPLACE
 }

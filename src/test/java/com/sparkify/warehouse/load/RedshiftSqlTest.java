@@ -50,7 +50,7 @@ class RedshiftSqlTest {
 
   @Test
   void createTablesMatchesTheGoldenFile() throws IOException {
-    assertGolden("create-tables.sql", LoadPlan.ddl(redshift()));
+    assertGolden("create-tables.sql", LoadPlan.ddl(redshift(), com.sparkify.warehouse.schema.StarSchema.tables()));
   }
 
   @Test
@@ -78,7 +78,7 @@ class RedshiftSqlTest {
                     "warehouse.url=jdbc:postgresql://localhost/x"),
                 Map.of())
             .warehouse();
-    assertThat(LoadPlan.ddl(postgres))
+    assertThat(LoadPlan.ddl(postgres, com.sparkify.warehouse.schema.StarSchema.tables()))
         .doesNotContain("DISTSTYLE", "DISTKEY", "SORTKEY", "VARCHAR(")
         .contains("CREATE TABLE IF NOT EXISTS \"public\".\"songplays\"");
   }
@@ -109,7 +109,7 @@ class RedshiftSqlTest {
 
   @Test
   void theLoadPlanNamesTheSourceTempdirRoleAndMergeButNotThePassword() {
-    String plan = LoadPlan.describe(redshift());
+    String plan = LoadPlan.describe(redshift(), com.sparkify.warehouse.schema.StarSchema.tables());
     assertThat(plan)
         .contains(RedshiftConnector.DATA_SOURCE)
         .contains("s3a://sparkify-tmp/stage/<run-id>/songplays")
