@@ -10,6 +10,7 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Map;
  * JSON by {@code run --report}.
  *
  * @param runId names the run's quarantine folder and temporary files
- * @param status succeeded or failed
+ * @param status succeeded, failed, or nothing_to_load
+ * @param daysLoaded the days of the log this run loaded (YYYY-MM-DD)
  * @param input files and records per input
  * @param quarantined refused records per input and per reason
  * @param events how every input event was accounted for (DOMAIN §4 invariant 4)
@@ -30,6 +32,7 @@ public record RunReport(
     String status,
     Instant startedAt,
     Instant finishedAt,
+    List<String> daysLoaded,
     Map<String, InputSummary> input,
     Quarantined quarantined,
     EventAccounting events,
@@ -39,6 +42,7 @@ public record RunReport(
 
   public static final String SUCCEEDED = "succeeded";
   public static final String FAILED = "failed";
+  public static final String NOTHING_TO_LOAD = "nothing_to_load";
 
   /**
    * @param files files found under the input path
@@ -77,10 +81,36 @@ public record RunReport(
     }
   }
 
-  /** A report for a run that failed before it could account for anything. */
+  /** A report for a run that failed; the warehouse is as it was before it. */
   public static RunReport failed(String runId, Instant startedAt, String error) {
     return new RunReport(
-        runId, FAILED, startedAt, Instant.now(), Map.of(), null, null, Map.of(), Map.of(), error);
+        runId,
+        FAILED,
+        startedAt,
+        Instant.now(),
+        List.of(),
+        Map.of(),
+        null,
+        null,
+        Map.of(),
+        Map.of(),
+        error);
+  }
+
+  /** An incremental run that found every day of the input loaded already. */
+  public static RunReport nothingToLoad(String runId, Instant startedAt) {
+    return new RunReport(
+        runId,
+        NOTHING_TO_LOAD,
+        startedAt,
+        Instant.now(),
+        List.of(),
+        Map.of(),
+        new Quarantined(0, 0, Map.of(), Map.of(), null),
+        new EventAccounting(0, 0, 0, 0),
+        Map.of(),
+        Map.of(),
+        null);
   }
 
   public String toJson() {

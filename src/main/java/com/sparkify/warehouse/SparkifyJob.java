@@ -6,16 +6,20 @@ import com.sparkify.warehouse.RunReport.EventAccounting;
 import com.sparkify.warehouse.RunReport.InputSummary;
 import com.sparkify.warehouse.RunReport.Quarantined;
 import com.sparkify.warehouse.config.JobConfig;
+import com.sparkify.warehouse.extract.DaySelection;
 import com.sparkify.warehouse.extract.EventRecords;
 import com.sparkify.warehouse.extract.JsonRecords;
+import com.sparkify.warehouse.extract.LogDays;
 import com.sparkify.warehouse.extract.Quarantine;
 import com.sparkify.warehouse.extract.RawRecords;
 import com.sparkify.warehouse.extract.SongRecords;
 import com.sparkify.warehouse.extract.SourceFile;
 import com.sparkify.warehouse.extract.SourceFiles;
 import com.sparkify.warehouse.load.LoadResult;
+import com.sparkify.warehouse.load.RunLock;
 import com.sparkify.warehouse.load.WarehouseSink;
 import com.sparkify.warehouse.schema.InputSchemas;
+import com.sparkify.warehouse.schema.RunLedger;
 import com.sparkify.warehouse.schema.StagingTables;
 import com.sparkify.warehouse.schema.StarSchema;
 import com.sparkify.warehouse.schema.WarehouseTable;
@@ -25,7 +29,9 @@ import com.sparkify.warehouse.transform.Songs;
 import com.sparkify.warehouse.transform.Staging;
 import com.sparkify.warehouse.transform.TimeTable;
 import com.sparkify.warehouse.transform.Users;
+import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,9 +39,11 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.storage.StorageLevel;
@@ -66,11 +74,8 @@ public final class SparkifyJob {
   }
 
   /**
-   * Runs the job and returns its report; throws when the run failed, after which the warehouse is
-   * as it was before the run.
-   *
-   * @param runId names the quarantine folder and the temporary files
-   * @param progress receives one line per stage
+   * Runs the job over every day of the log; see {@link #run(String, DaySelection, JobConfig,
+   * SparkSession, WarehouseSink, Consumer)}.
    */
   public static RunReport run(
       String runId,
@@ -78,15 +83,33 @@ public final class SparkifyJob {
       SparkSession spark,
       WarehouseSink sink,
       Consumer<String> progress) {
+    return run(runId, DaySelection.all(), config, spark, sink, progress);
+  }
+
+  /**
+   * Runs the job and returns its report; throws when the run failed, after which the warehouse is
+   * as it was before the run.
+   *
+   * @param runId names the quarantine folder, the temporary files and the ledger row
+   * @param days which days of the log to load
+   * @param progress receives one line per stage
+   */
+  public static RunReport run(
+      String runId,
+      DaySelection days,
+      JobConfig config,
+      SparkSession spark,
+      WarehouseSink sink,
+      Consumer<String> progress) {
     var job = new SparkifyJob(config, spark, progress);
     try {
-      return job.run(runId, sink);
+      return job.run(runId, days, sink);
     } finally {
       job.cached.forEach(Dataset::unpersist);
     }
   }
 
-  private RunReport run(String runId, WarehouseSink sink) {
+  private RunReport run(String runId, DaySelection days, WarehouseSink sink) {
     Instant startedAt = Instant.now();
     Configuration hadoop = spark.sparkContext().hadoopConfiguration();
 
@@ -94,20 +117,58 @@ public final class SparkifyJob {
         timed(
             "list_inputs",
             () -> SourceFiles.list(config.input().songData(), "input.song-data", hadoop));
-    List<SourceFile> logFiles =
-        timed(
-            "list_inputs",
-            () -> SourceFiles.list(config.input().logData(), "input.log-data", hadoop));
-    progress.accept(
-        "found " + songFiles.size() + " song files and " + logFiles.size() + " log files");
-    sizeShufflePartitions(songFiles, logFiles);
+    List<SourceFile> allLogFiles = timed("list_inputs", () -> listLogs(days, hadoop));
     timed(
         "check_warehouse",
         () -> {
           sink.checkReachable();
           return null;
         });
+    try (RunLock lock = sink.lockRuns()) {
+      List<SourceFile> logFiles = allLogFiles;
+      if (days.mode() == DaySelection.Mode.INCREMENTAL) {
+        logFiles = LogDays.notLoaded(allLogFiles, sink.loadedDays());
+        if (logFiles.isEmpty()) {
+          progress.accept("every day of the input is loaded already; nothing to do");
+          return RunReport.nothingToLoad(runId, startedAt);
+        }
+      }
+      List<LocalDate> daysLoaded = LogDays.days(logFiles);
+      progress.accept(
+          "found "
+              + songFiles.size()
+              + " song files and "
+              + logFiles.size()
+              + " log files ("
+              + dayRange(daysLoaded)
+              + ")");
+      return load(runId, startedAt, songFiles, logFiles, daysLoaded, sink);
+    }
+  }
 
+  private List<SourceFile> listLogs(DaySelection days, Configuration hadoop) {
+    return switch (days.mode()) {
+      case ALL, INCREMENTAL ->
+          SourceFiles.list(config.input().logData(), "input.log-data", hadoop);
+      case RANGE -> LogDays.inRange(config.input().logData(), days.from(), days.to(), hadoop);
+    };
+  }
+
+  private static String dayRange(List<LocalDate> days) {
+    if (days.isEmpty()) {
+      return "no dated files";
+    }
+    return days.size() + " days, " + days.get(0) + " to " + days.get(days.size() - 1);
+  }
+
+  private RunReport load(
+      String runId,
+      Instant startedAt,
+      List<SourceFile> songFiles,
+      List<SourceFile> logFiles,
+      List<LocalDate> daysLoaded,
+      WarehouseSink sink) {
+    sizeShufflePartitions(songFiles, logFiles);
     int readPartitions = spark.sparkContext().defaultParallelism() * 4;
     Dataset<Row> songRecords =
         cache(
@@ -134,14 +195,22 @@ public final class SparkifyJob {
             "quarantine",
             () -> writeQuarantine(runId, songReasons, songRecords, eventReasons, eventRecords));
 
-    Map<WarehouseTable, Dataset<Row>> tables =
-        timed("transform", () -> buildTables(songRecords, eventRecords, songReasons));
-    progress.accept("built the star schema");
-
     long quarantinedEvents = refused(eventReasons);
     var accounting =
         new EventAccounting(
             eventCount, plays, eventCount - plays - quarantinedEvents, quarantinedEvents);
+    Map<WarehouseTable, Dataset<Row>> tables =
+        timed("transform", () -> buildTables(songRecords, eventRecords, songReasons));
+    tables.put(
+        RunLedger.ETL_RUNS,
+        ledgerRow(
+            runId,
+            startedAt,
+            daysLoaded,
+            accounting,
+            quarantinedEvents + refused(songReasons)));
+    progress.accept("built the star schema");
+
     LoadResult load =
         sink.load(
             runId,
@@ -170,6 +239,7 @@ public final class SparkifyJob {
         RunReport.SUCCEEDED,
         startedAt,
         Instant.now(),
+        daysLoaded.stream().map(LocalDate::toString).toList(),
         Map.of(
             "songs", new InputSummary(songFiles.size(), songCount),
             "events", new InputSummary(logFiles.size(), eventCount)),
@@ -183,6 +253,26 @@ public final class SparkifyJob {
         load.tables(),
         new LinkedHashMap<>(timings),
         null);
+  }
+
+  /** The run's ledger row, published in the same transaction as the tables. */
+  private Dataset<Row> ledgerRow(
+      String runId,
+      Instant startedAt,
+      List<LocalDate> daysLoaded,
+      EventAccounting accounting,
+      long quarantined) {
+    Row row =
+        RowFactory.create(
+            runId,
+            Timestamp.from(startedAt),
+            Timestamp.from(Instant.now()),
+            RunLedger.SUCCEEDED,
+            daysLoaded.stream().map(LocalDate::toString).collect(Collectors.joining(",")),
+            accounting.records(),
+            accounting.playsLoaded(),
+            quarantined);
+    return spark.createDataFrame(List.of(row), RunLedger.ETL_RUNS.sparkSchema());
   }
 
   private Map<WarehouseTable, Dataset<Row>> buildTables(

@@ -238,6 +238,16 @@ class SparkifyJobIT {
     }
 
     @Override
+    public com.sparkify.warehouse.load.RunLock lockRuns() {
+      return real.lockRuns();
+    }
+
+    @Override
+    public java.util.Set<java.time.LocalDate> loadedDays() {
+      return real.loadedDays();
+    }
+
+    @Override
     public LoadResult load(
         String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
       return real.load(

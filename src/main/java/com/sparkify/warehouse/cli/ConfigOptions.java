@@ -3,6 +3,8 @@ package com.sparkify.warehouse.cli;
 import com.sparkify.warehouse.config.ConfigError;
 import com.sparkify.warehouse.config.JobConfig;
 import com.sparkify.warehouse.config.JobConfigLoader;
+import com.sparkify.warehouse.config.S3Config;
+import com.sparkify.warehouse.config.S3Settings;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,8 +17,8 @@ final class ConfigOptions {
       names = "--config",
       paramLabel = "FILE",
       defaultValue = "conf/local.conf",
-      description = "HOCON config file (default: ${DEFAULT-VALUE}).")
-  File file;
+      description = "HOCON config file or s3a:// URI (default: ${DEFAULT-VALUE}).")
+  String file;
 
   @Option(
       names = "--set",
@@ -29,7 +31,16 @@ final class ConfigOptions {
   boolean verbose;
 
   JobConfig load() {
-    return JobConfigLoader.load(file, overrides, System.getenv());
+    return load(overrides);
+  }
+
+  private JobConfig load(List<String> settings) {
+    if (!file.contains("://")) {
+      return JobConfigLoader.load(new File(file), settings, System.getenv());
+    }
+    S3Config s3 = JobConfigLoader.s3Overrides(settings);
+    String text = RemoteFiles.readText(file, S3Settings.hadoopProperties(s3, System.getenv()));
+    return JobConfigLoader.load(text, file, settings, System.getenv());
   }
 
   /** For commands that only talk to the warehouse: the inputs need not be set. */
@@ -39,10 +50,10 @@ final class ConfigOptions {
     withInputs.add("input.log-data=(unused)");
     withInputs.addAll(overrides);
     try {
-      return JobConfigLoader.load(file, overrides, System.getenv());
+      return load(overrides);
     } catch (ConfigError e) {
       if (e.getMessage().startsWith("Missing input.")) {
-        return JobConfigLoader.load(file, withInputs, System.getenv());
+        return load(withInputs);
       }
       throw e;
     }

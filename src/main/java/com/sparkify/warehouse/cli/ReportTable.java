@@ -17,7 +17,23 @@ final class ReportTable {
     var out = new StringBuilder();
     double seconds = Duration.between(report.startedAt(), report.finishedAt()).toMillis() / 1000.0;
     out.append(
-        String.format("%nRun %s %s in %.1f s%n%n", report.runId(), report.status(), seconds));
+        String.format("%nRun %s %s in %.1f s%n", report.runId(), report.status(), seconds));
+    if (report.status().equals(RunReport.NOTHING_TO_LOAD)) {
+      return out.append("every day of the input is in the run ledger (etl_runs) already\n")
+          .toString();
+    }
+    List<String> days = report.daysLoaded();
+    out.append(
+            days.isEmpty()
+                ? "days loaded: none dated"
+                : "days loaded: "
+                    + days.size()
+                    + " ("
+                    + days.get(0)
+                    + " to "
+                    + days.get(days.size() - 1)
+                    + ")")
+        .append("\n\n");
 
     var inputs = new ArrayList<List<String>>();
     inputs.add(List.of("input", "files", "records", "quarantined"));

@@ -9,13 +9,18 @@ import com.sparkify.warehouse.load.RedshiftConnector;
 import com.sparkify.warehouse.load.Warehouse;
 import com.sparkify.warehouse.load.WarehouseSinks;
 import com.sparkify.warehouse.load.Warehouses;
+import com.sparkify.warehouse.extract.DaySelection;
 import java.io.File;
+import java.time.LocalDate;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /** {@code sparkify run}: loads the inputs into the warehouse and prints the run report. */
 @Command(
@@ -34,13 +39,49 @@ final class RunCommand implements Callable<Integer> {
   File report;
 
   @Option(
+      names = "--from",
+      paramLabel = "YYYY-MM-DD",
+      description = "First day of the log to load (with --to); lists only those days' folders.")
+  LocalDate from;
+
+  @Option(names = "--to", paramLabel = "YYYY-MM-DD", description = "Last day to load, inclusive.")
+  LocalDate to;
+
+  @Option(
+      names = "--incremental",
+      description =
+          "Load every day of the input that the run ledger (etl_runs) has not marked loaded.")
+  boolean incremental;
+
+  @Spec CommandSpec spec;
+
+  @Option(
       names = "--dry-run",
       description =
           "Validate the config and print the load plan; touch neither the warehouse nor S3.")
   boolean dryRun;
 
+  private DaySelection days() {
+    if (incremental && (from != null || to != null)) {
+      throw new ParameterException(
+          spec.commandLine(), "--incremental cannot be combined with --from/--to");
+    }
+    if ((from == null) != (to == null)) {
+      throw new ParameterException(spec.commandLine(), "--from and --to go together");
+    }
+    if (from != null && to.isBefore(from)) {
+      throw new ParameterException(
+          spec.commandLine(), "--to " + to + " is before --from " + from);
+    }
+    if (incremental) {
+      return DaySelection.incremental();
+    }
+    return from == null ? DaySelection.all() : DaySelection.range(from, to);
+  }
+
   @Override
   public Integer call() {
+    DaySelection days = days();
     JobConfig config = configOptions.load();
     Logging.configure(configOptions.verbose);
     if (dryRun) {
@@ -56,11 +97,11 @@ final class RunCommand implements Callable<Integer> {
     Instant startedAt = Instant.now();
     try (Warehouse warehouse = Warehouses.open(config.warehouse())) {
       progress.accept("run " + runId + " into " + warehouse.description());
-      try (SparkSession spark = SparkSessions.create(config.spark())) {
+      try (SparkSession spark = SparkSessions.create(config)) {
         var sink =
             WarehouseSinks.create(
                 config.warehouse(), warehouse, spark.sparkContext().hadoopConfiguration(), progress);
-        RunReport result = SparkifyJob.run(runId, config, spark, sink, progress);
+        RunReport result = SparkifyJob.run(runId, days, config, spark, sink, progress);
         System.out.print(ReportTable.format(result));
         if (report != null) {
           result.writeJson(report);

@@ -1,6 +1,7 @@
 package com.sparkify.warehouse.cli;
 
-import java.util.Map;
+import com.sparkify.warehouse.config.JobConfig;
+import com.sparkify.warehouse.config.S3Settings;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -14,9 +15,12 @@ final class SparkSessions {
    * plain {@code java} launch) it runs locally on every core. The session time zone is always UTC:
    * every timestamp of the warehouse is UTC, whatever the machine's zone.
    */
-  static SparkSession create(Map<String, String> settings) {
+  static SparkSession create(JobConfig config) {
     SparkConf conf = new SparkConf();
-    settings.forEach(conf::set);
+    config.spark().forEach(conf::set);
+    // S3A settings from s3.*, unless a spark.hadoop.fs.s3a.* key set one explicitly.
+    S3Settings.hadoopProperties(config.s3(), System.getenv())
+        .forEach((key, value) -> conf.setIfMissing("spark.hadoop." + key, value));
     conf.setIfMissing("spark.master", "local[*]");
     conf.setIfMissing("spark.app.name", "sparkify-warehouse");
     // Hide passwords that a user passes as spark.* settings from the UI and event logs.

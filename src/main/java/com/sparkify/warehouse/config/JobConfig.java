@@ -10,6 +10,7 @@ import java.util.TreeMap;
  * @param warehouse where the star schema goes
  * @param quarantine where refused records go
  * @param load options of the load
+ * @param s3 how s3a:// locations are reached
  * @param spark every {@code spark.*} key, passed to the SparkConf unchanged
  */
 public record JobConfig(
@@ -17,6 +18,7 @@ public record JobConfig(
     WarehouseConfig warehouse,
     QuarantineConfig quarantine,
     LoadConfig load,
+    S3Config s3,
     Map<String, String> spark) {
 
   public JobConfig {

@@ -31,19 +31,57 @@ public final class JobConfigLoader {
    * @param environment where the password is looked up when warehouse.password is empty
    */
   public static JobConfig load(File file, List<String> overrides, Map<String, String> environment) {
-    Config user = ConfigFactory.parseMap(parseOverrides(overrides), "--set");
+    if (file != null && !file.isFile()) {
+      throw new ConfigError("Config file not found: " + file + " (check --config)");
+    }
+    Config fileConfig = null;
     if (file != null) {
-      if (!file.isFile()) {
-        throw new ConfigError("Config file not found: " + file + " (check --config)");
-      }
       try {
-        user =
-            user.withFallback(
-                ConfigFactory.parseFile(
-                    file, ConfigParseOptions.defaults().setAllowMissing(false)));
+        fileConfig =
+            ConfigFactory.parseFile(file, ConfigParseOptions.defaults().setAllowMissing(false));
       } catch (ConfigException e) {
-        throw new ConfigError("Cannot parse " + file + ": " + e.getMessage(), e);
+        throw new ConfigError("Cannot parse " + file + ": " + firstLine(e.getMessage()), e);
       }
+    }
+    return load(fileConfig, overrides, environment);
+  }
+
+  /**
+   * Like {@link #load(File, List, Map)} for config text read from elsewhere, such as S3.
+   *
+   * @param origin where the text came from, for messages
+   */
+  public static JobConfig load(
+      String text, String origin, List<String> overrides, Map<String, String> environment) {
+    Config fileConfig;
+    try {
+      fileConfig =
+          ConfigFactory.parseString(
+              text, ConfigParseOptions.defaults().setOriginDescription(origin));
+    } catch (ConfigException e) {
+      throw new ConfigError("Cannot parse " + origin + ": " + firstLine(e.getMessage()), e);
+    }
+    return load(fileConfig, overrides, environment);
+  }
+
+  /** The S3 settings given by --set alone: what reading a config file from S3 needs. */
+  public static S3Config s3Overrides(List<String> overrides) {
+    Config config =
+        ConfigFactory.parseMap(parseOverrides(overrides), "--set")
+            .withFallback(ConfigFactory.parseResources("reference.conf"))
+            .resolve();
+    return new S3Config(
+        S3Config.Credentials.fromKey(config.getString("s3.credentials")),
+        config.getString("s3.endpoint"),
+        booleanValue(config, "s3.path-style"),
+        config.getString("s3.region"));
+  }
+
+  private static JobConfig load(
+      Config fileConfig, List<String> overrides, Map<String, String> environment) {
+    Config user = ConfigFactory.parseMap(parseOverrides(overrides), "--set");
+    if (fileConfig != null) {
+      user = user.withFallback(fileConfig);
     }
     Config reference = ConfigFactory.parseResources("reference.conf");
     Config resolved;
@@ -133,7 +171,13 @@ public final class JobConfigLoader {
               e -> spark.put(SPARK_PREFIX + e.getKey(), String.valueOf(e.getValue().unwrapped())));
     }
     var load = new LoadConfig(booleanValue(config, "load.staging-tables"));
-    return new JobConfig(input, warehouse, quarantine, load, spark);
+    var s3 =
+        new S3Config(
+            S3Config.Credentials.fromKey(config.getString("s3.credentials")),
+            config.getString("s3.endpoint"),
+            booleanValue(config, "s3.path-style"),
+            config.getString("s3.region"));
+    return new JobConfig(input, warehouse, quarantine, load, s3, spark);
   }
 
   private static boolean booleanValue(Config config, String key) {

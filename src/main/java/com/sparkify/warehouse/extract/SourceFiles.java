@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocatedFileStatus;
 import org.apache.hadoop.fs.Path;
@@ -35,12 +36,15 @@ public final class SourceFiles {
         throw new InputException(
             "Input path does not exist: " + location + " (check " + configKey + ")");
       }
-      RemoteIterator<LocatedFileStatus> listing = fileSystem.listFiles(root, true);
-      while (listing.hasNext()) {
-        LocatedFileStatus status = listing.next();
-        if (isVisible(status.getPath().getName())) {
-          files.add(new SourceFile(status.getPath().toString(), status.getLen()));
+      if (isObjectStore(fileSystem)) {
+        // One flat, paged LIST of the whole prefix: a request per thousand files.
+        RemoteIterator<LocatedFileStatus> listing = fileSystem.listFiles(root, true);
+        while (listing.hasNext()) {
+          add(listing.next(), files);
         }
+      } else {
+        // A tree walk: listFiles() here would also look up block locations, file by file.
+        walk(fileSystem, fileSystem.getFileStatus(root), files);
       }
     } catch (FileNotFoundException e) {
       throw new InputException(
@@ -59,6 +63,31 @@ public final class SourceFiles {
     }
     files.sort(Comparator.comparing(SourceFile::path));
     return files;
+  }
+
+  private static boolean isObjectStore(FileSystem fileSystem) {
+    String scheme = fileSystem.getScheme();
+    return scheme.startsWith("s3") || scheme.equals("gs") || scheme.startsWith("abfs");
+  }
+
+  private static void walk(FileSystem fileSystem, FileStatus status, List<SourceFile> files)
+      throws IOException {
+    if (!status.isDirectory()) {
+      add(status, files);
+      return;
+    }
+    if (!isVisible(status.getPath().getName())) {
+      return;
+    }
+    for (FileStatus child : fileSystem.listStatus(status.getPath())) {
+      walk(fileSystem, child, files);
+    }
+  }
+
+  private static void add(FileStatus status, List<SourceFile> files) {
+    if (isVisible(status.getPath().getName())) {
+      files.add(new SourceFile(status.getPath().toString(), status.getLen()));
+    }
   }
 
   private static boolean isVisible(String name) {

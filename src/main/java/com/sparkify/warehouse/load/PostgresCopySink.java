@@ -62,6 +62,16 @@ public final class PostgresCopySink implements WarehouseSink {
   }
 
   @Override
+  public RunLock lockRuns() {
+    return new Ledger(warehouse, sql).lock();
+  }
+
+  @Override
+  public java.util.Set<java.time.LocalDate> loadedDays() {
+    return new Ledger(warehouse, sql).loadedDays();
+  }
+
+  @Override
   public LoadResult load(String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
     var timings = new LinkedHashMap<String, Long>();
     Path runDirectory = new Path(tempdir, runId);

@@ -30,6 +30,12 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public java.util.Optional<String> tryRunLock(String key) {
+    // A session-level advisory lock: released when the connection closes or the process dies.
+    return java.util.Optional.of("SELECT pg_try_advisory_lock(hashtext('" + key + "'))");
+  }
+
+  @Override
   public String isDistinct(String left, String right) {
     return left + " IS DISTINCT FROM " + right;
   }

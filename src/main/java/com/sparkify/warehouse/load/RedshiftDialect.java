@@ -44,6 +44,13 @@ public final class RedshiftDialect implements SqlDialect {
   }
 
   @Override
+  public java.util.Optional<String> tryRunLock(String key) {
+    // Redshift has no session locks. Two runs still never double-load: each publishes in one
+    // serializable transaction whose merge is idempotent, and a conflicting one is rolled back.
+    return java.util.Optional.empty();
+  }
+
+  @Override
   public String isDistinct(String left, String right) {
     // Redshift has no IS DISTINCT FROM.
     return "("

@@ -18,6 +18,12 @@ public interface SqlDialect {
   /** A null-safe "values differ" test. */
   String isDistinct(String left, String right);
 
+  /**
+   * A query returning true when it took the session lock named {@code key}, false when another
+   * session holds it; empty where the warehouse has no such lock.
+   */
+  java.util.Optional<String> tryRunLock(String key);
+
   default String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }

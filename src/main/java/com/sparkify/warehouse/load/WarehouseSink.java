@@ -14,6 +14,12 @@ public interface WarehouseSink {
    */
   void checkReachable();
 
+  /** Takes the lock that keeps two runs from loading this warehouse at once. */
+  RunLock lockRuns();
+
+  /** The days of the log that published runs have loaded, from the run ledger. */
+  java.util.Set<java.time.LocalDate> loadedDays();
+
   /**
    * Stages every table, asks {@code gate}, then publishes all of them in one transaction.
    *

@@ -136,6 +136,15 @@ public final class WarehouseSql {
         + ")";
   }
 
+  /** A statement that takes this schema's run lock and returns whether it got it, if any. */
+  public java.util.Optional<String> tryRunLock() {
+    return dialect.tryRunLock("sparkify:" + schema);
+  }
+
+  public String schema() {
+    return schema;
+  }
+
   public String countRows(WarehouseTable table) {
     return "SELECT COUNT(*) FROM " + qualified(table.name());
   }

@@ -43,6 +43,7 @@ class JobConfigLoaderTest {
                 10,
                 new RedshiftConfig("", "CSV GZIP", "", 2)));
     assertThat(config.load()).isEqualTo(new LoadConfig(false));
+    assertThat(config.s3()).isEqualTo(new S3Config(S3Config.Credentials.DEFAULT, "", false, ""));
     assertThat(config.quarantine()).isEqualTo(new QuarantineConfig("warehouse/quarantine"));
     assertThat(config.spark()).isEmpty();
   }
@@ -70,6 +71,8 @@ class JobConfigLoaderTest {
               slices = 8
             }
             load.staging-tables = true
+            s3 { credentials = anonymous, endpoint = "http://127.0.0.1:9000", path-style = true,
+                 region = us-west-2 }
             quarantine.path = "/data/quarantine"
             spark.sql.shuffle.partitions = 8
             spark.master = "local[2]"
@@ -92,6 +95,10 @@ class JobConfigLoaderTest {
                 new RedshiftConfig(
                     "arn:aws:iam::123456789012:role/redshift-copy", "AVRO", "us-east-1", 8)));
     assertThat(config.load()).isEqualTo(new LoadConfig(true));
+    assertThat(config.s3())
+        .isEqualTo(
+            new S3Config(
+                S3Config.Credentials.ANONYMOUS, "http://127.0.0.1:9000", true, "us-west-2"));
     assertThat(config.quarantine().path()).isEqualTo("/data/quarantine");
     assertThat(config.spark())
         .containsExactlyInAnyOrderEntriesOf(
@@ -172,6 +179,27 @@ class JobConfigLoaderTest {
     assertThatThrownBy(() -> JobConfigLoader.load(new File("nope.conf"), INPUTS, Map.of()))
         .isInstanceOf(ConfigError.class)
         .hasMessageContaining("nope.conf");
+  }
+
+  @Test
+  void staticS3CredentialsComeFromTheEnvironmentOnly() {
+    var s3 = new S3Config(S3Config.Credentials.STATIC, "http://127.0.0.1:9000", true, "");
+    assertThatThrownBy(() -> S3Settings.hadoopProperties(s3, Map.of()))
+        .isInstanceOf(ConfigError.class)
+        .hasMessageContaining("AWS_ACCESS_KEY_ID");
+    Map<String, String> properties =
+        S3Settings.hadoopProperties(
+            s3, Map.of("AWS_ACCESS_KEY_ID", "AKIDEXAMPLE", "AWS_SECRET_ACCESS_KEY", "s3cr3t"));
+    assertThat(properties)
+        .containsEntry("fs.s3a.access.key", "AKIDEXAMPLE")
+        .containsEntry("fs.s3a.secret.key", "s3cr3t")
+        .containsEntry("fs.s3a.endpoint", "http://127.0.0.1:9000")
+        .containsEntry("fs.s3a.path.style.access", "true")
+        .containsEntry("fs.s3a.connection.ssl.enabled", "false")
+        .containsEntry("fs.s3a.change.detection.version.required", "false")
+        .containsKey("fs.s3a.retry.limit");
+    assertThatThrownBy(() -> JobConfigLoader.load(null, plus("s3.credentials=keys"), Map.of()))
+        .hasMessageContaining("s3.credentials = 'keys'");
   }
 
   private static List<String> plus(String override) {
