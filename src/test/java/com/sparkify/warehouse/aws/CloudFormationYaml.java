@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a CloudFormation template written in a plain YAML subset into maps, lists, strings,
- * integers and booleans, with the short tags turned into what CloudFormation makes of them:
- * {@code !Ref X} is {@code {"Ref": "X"}}, {@code !Sub s} is {@code {"Fn::Sub": s}}, {@code
- * !GetAtt A.B} is {@code {"Fn::GetAtt": ["A", "B"]}}.
+ * integers and booleans, with the short tags turned into what CloudFormation makes of them: {@code
+ * !Ref X} is {@code {"Ref": "X"}}, {@code !Sub s} is {@code {"Fn::Sub": s}}, {@code !GetAtt A.B} is
+ * {@code {"Fn::GetAtt": ["A", "B"]}}.
  *
  * <p>No YAML library is on the test classpath, so this covers what the template uses: block
  * mappings and sequences, one-line flow sequences and mappings, plain and quoted scalars, literal
@@ -23,9 +23,26 @@ final class CloudFormationYaml {
 
   private static final Set<String> TAGS =
       Set.of(
-          "Ref", "Condition", "Base64", "Cidr", "FindInMap", "GetAtt", "GetAZs", "ImportValue",
-          "Join", "Select", "Split", "Sub", "Transform", "And", "Equals", "If", "Not", "Or",
-          "ToJsonString", "Length");
+          "Ref",
+          "Condition",
+          "Base64",
+          "Cidr",
+          "FindInMap",
+          "GetAtt",
+          "GetAZs",
+          "ImportValue",
+          "Join",
+          "Select",
+          "Split",
+          "Sub",
+          "Transform",
+          "And",
+          "Equals",
+          "If",
+          "Not",
+          "Or",
+          "ToJsonString",
+          "Length");
   private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
   private static final Pattern AMBIGUOUS =
       Pattern.compile(
@@ -108,7 +125,9 @@ final class CloudFormationYaml {
       String afterDash = line.text().substring(1);
       String item = afterDash.strip();
       int itemIndent = indent + 1 + (afterDash.length() - afterDash.stripLeading().length());
-      if (!item.isEmpty() && !item.startsWith("#") && (isMappingEntry(item) || item.equals("-") || item.startsWith("- "))) {
+      if (!item.isEmpty()
+          && !item.startsWith("#")
+          && (isMappingEntry(item) || item.equals("-") || item.startsWith("- "))) {
         // "- key: value" and "- - item" start a block at the column after the dash.
         lines.set(position, new Line(line.number(), itemIndent, item));
         list.add(isMappingEntry(item) ? mapping(itemIndent) : sequence(itemIndent));
@@ -138,7 +157,8 @@ final class CloudFormationYaml {
       return nested(owner, ownerIndent, ownerIsKey);
     }
     if (rest.matches("[|>]-?( +#.*)?")) {
-      return blockScalar(rest.charAt(0) == '>', rest.length() > 1 && rest.charAt(1) == '-', owner, ownerIndent);
+      return blockScalar(
+          rest.charAt(0) == '>', rest.length() > 1 && rest.charAt(1) == '-', owner, ownerIndent);
     }
     return new Flow(rest, owner).whole();
   }
@@ -176,7 +196,8 @@ final class CloudFormationYaml {
         contentIndent = indent;
       }
       if (indent < contentIndent || (folded && indent > contentIndent)) {
-        throw new IllegalArgumentException("line " + (index + 1) + ": unsupported block indentation");
+        throw new IllegalArgumentException(
+            "line " + (index + 1) + ": unsupported block indentation");
       }
       content.add(line.substring(contentIndent).stripTrailing());
     }
