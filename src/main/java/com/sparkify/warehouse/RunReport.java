@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.sparkify.warehouse.load.TableLoad;
+import com.sparkify.warehouse.quality.CheckResult;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -24,6 +25,7 @@ import java.util.Map;
  * @param quarantined refused records per input and per reason
  * @param events how every input event was accounted for (DOMAIN §4 invariant 4)
  * @param tables per table: rows after the load, staged, inserted and updated by this run
+ * @param checks the quality checks measured on the staged tables
  * @param timingsMs per stage
  * @param error why a failed run failed, else null
  */
@@ -37,6 +39,7 @@ public record RunReport(
     Quarantined quarantined,
     EventAccounting events,
     Map<String, TableLoad> tables,
+    List<CheckResult> checks,
     Map<String, Long> timingsMs,
     String error) {
 
@@ -83,6 +86,12 @@ public record RunReport(
 
   /** A report for a run that failed; the warehouse is as it was before it. */
   public static RunReport failed(String runId, Instant startedAt, String error) {
+    return failed(runId, startedAt, error, List.of());
+  }
+
+  /** A report for a run whose quality checks failed, with their measurements. */
+  public static RunReport failed(
+      String runId, Instant startedAt, String error, List<CheckResult> checks) {
     return new RunReport(
         runId,
         FAILED,
@@ -93,6 +102,7 @@ public record RunReport(
         null,
         null,
         Map.of(),
+        checks,
         Map.of(),
         error);
   }
@@ -109,6 +119,7 @@ public record RunReport(
         new Quarantined(0, 0, Map.of(), Map.of(), null),
         new EventAccounting(0, 0, 0, 0),
         Map.of(),
+        List.of(),
         Map.of(),
         null);
   }

@@ -18,6 +18,9 @@ import com.sparkify.warehouse.extract.SourceFiles;
 import com.sparkify.warehouse.load.LoadResult;
 import com.sparkify.warehouse.load.RunLock;
 import com.sparkify.warehouse.load.WarehouseSink;
+import com.sparkify.warehouse.quality.CheckResult;
+import com.sparkify.warehouse.quality.QualityGate;
+import com.sparkify.warehouse.quality.QualityGateFailure;
 import com.sparkify.warehouse.schema.InputSchemas;
 import com.sparkify.warehouse.schema.RunLedger;
 import com.sparkify.warehouse.schema.StagingTables;
@@ -208,14 +211,18 @@ public final class SparkifyJob {
             startedAt,
             daysLoaded,
             accounting,
+            eventCount + songCount,
             quarantinedEvents + refused(songReasons)));
     progress.accept("built the star schema");
 
+    long recordsRead = eventCount + songCount;
+    long quarantined = quarantinedEvents + refused(songReasons);
+    var checks = new ArrayList<CheckResult>();
     LoadResult load =
         sink.load(
             runId,
             tables,
-            staged -> {
+            (staged, stages) -> {
               long stagedPlays = staged.getOrDefault(StarSchema.SONGPLAYS.name(), 0L);
               if (stagedPlays != plays || !accounting.balanced()) {
                 throw new IllegalStateException(
@@ -231,6 +238,14 @@ public final class SparkifyJob {
                         + quarantinedEvents
                         + " quarantined; nothing was published");
               }
+              checks.addAll(QualityGate.measure(config.quality().checks(), stages));
+              checks.add(
+                  QualityGate.quarantineRatio(
+                      quarantined, recordsRead, config.quarantine().maxRatio()));
+              if (checks.stream().anyMatch(check -> !check.passed())) {
+                throw new QualityGateFailure(checks);
+              }
+              progress.accept("quality: " + checks.size() + " checks passed");
             });
     load.timingsMillis().forEach(timings::put);
 
@@ -251,6 +266,7 @@ public final class SparkifyJob {
             quarantinePath),
         accounting,
         load.tables(),
+        checks,
         new LinkedHashMap<>(timings),
         null);
   }
@@ -261,6 +277,7 @@ public final class SparkifyJob {
       Instant startedAt,
       List<LocalDate> daysLoaded,
       EventAccounting accounting,
+      long recordsRead,
       long quarantined) {
     Row row =
         RowFactory.create(
@@ -270,6 +287,7 @@ public final class SparkifyJob {
             RunLedger.SUCCEEDED,
             daysLoaded.stream().map(LocalDate::toString).collect(Collectors.joining(",")),
             accounting.records(),
+            recordsRead,
             accounting.playsLoaded(),
             quarantined);
     return spark.createDataFrame(List.of(row), RunLedger.ETL_RUNS.sparkSchema());

@@ -129,8 +129,12 @@ class SparkifyJobIT {
     assertThat(report.quarantined().events()).isPositive();
     assertThat(report.quarantined().eventsByReason()).containsKey("duplicate");
     assertThat(report.tables().keySet())
-        .containsExactly("users", "songs", "artists", "time", "songplays");
+        .containsExactly("users", "songs", "artists", "time", "songplays", "etl_runs");
+    assertThat(report.checks()).hasSize(16).allSatisfy(check -> assertThat(check.passed()).isTrue());
     for (Map.Entry<String, TableLoad> table : report.tables().entrySet()) {
+      if (table.getKey().equals("etl_runs")) {
+        continue;
+      }
       assertThat(table.getValue().rows())
           .as(table.getKey())
           .isEqualTo(query("SELECT count(*) FROM \"" + table.getKey() + "\""))
@@ -176,6 +180,24 @@ class SparkifyJobIT {
   }
 
   @Test
+  void aFailedQualityCheckPublishesNothing() throws SQLException {
+    JobConfig loaded = config(SAMPLE.resolve("song_data"), SAMPLE.resolve("log_data"));
+    run(loaded);
+    Map<String, String> before = fingerprint();
+
+    JobConfig strict =
+        config(
+            SAMPLE.resolve("song_data"),
+            SAMPLE.resolve("log_data"),
+            "quarantine.max-ratio=0.001");
+    assertThatThrownBy(() -> run(strict))
+        .isInstanceOf(com.sparkify.warehouse.quality.QualityGateFailure.class)
+        .hasMessageContaining("quarantine-ratio measured")
+        .hasMessageContaining("nothing was published");
+    assertThat(fingerprint()).isEqualTo(before);
+  }
+
+  @Test
   void aSecondRunChangesNoRow() throws SQLException {
     JobConfig config = config(SAMPLE.resolve("song_data"), SAMPLE.resolve("log_data"));
     run(config);
@@ -184,7 +206,12 @@ class SparkifyJobIT {
     RunReport second = run(config);
 
     assertThat(fingerprint()).isEqualTo(first);
-    assertThat(second.tables().values())
+    assertThat(second.tables().get("etl_runs").inserted()).isEqualTo(1);
+    assertThat(
+            second.tables().entrySet().stream()
+                .filter(e -> !e.getKey().equals("etl_runs"))
+                .map(Map.Entry::getValue)
+                .toList())
         .allSatisfy(
             load -> {
               assertThat(load.inserted()).isZero();
@@ -253,8 +280,8 @@ class SparkifyJobIT {
       return real.load(
           runId,
           tables,
-          staged -> {
-            gate.check(staged);
+          (staged, stages) -> {
+            gate.check(staged, stages);
             throw new IllegalStateException("injected failure after COPY");
           });
     }

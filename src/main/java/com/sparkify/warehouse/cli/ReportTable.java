@@ -81,6 +81,12 @@ final class ReportTable {
       out.append("  events: ").append(reasons(quarantined.eventsByReason())).append('\n');
       out.append("  songs:  ").append(reasons(quarantined.songsByReason())).append('\n');
     }
+    long failed = report.checks().stream().filter(c -> !c.passed()).count();
+    out.append("quality: ")
+        .append(report.checks().size() - failed)
+        .append(" of ")
+        .append(report.checks().size())
+        .append(" checks passed (sparkify check shows them)\n");
     out.append("timings (ms): ")
         .append(
             report.timingsMs().entrySet().stream()

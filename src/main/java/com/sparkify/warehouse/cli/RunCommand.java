@@ -9,6 +9,7 @@ import com.sparkify.warehouse.load.RedshiftConnector;
 import com.sparkify.warehouse.load.Warehouse;
 import com.sparkify.warehouse.load.WarehouseSinks;
 import com.sparkify.warehouse.load.Warehouses;
+import com.sparkify.warehouse.quality.QualityGateFailure;
 import com.sparkify.warehouse.extract.DaySelection;
 import java.io.File;
 import java.time.LocalDate;
@@ -108,6 +109,12 @@ final class RunCommand implements Callable<Integer> {
         }
         return 0;
       }
+    } catch (QualityGateFailure e) {
+      System.out.print(CheckTable.format(e.results()));
+      if (report != null) {
+        RunReport.failed(runId, startedAt, Errors.oneLine(e), e.results()).writeJson(report);
+      }
+      throw e;
     } catch (RuntimeException e) {
       if (report != null) {
         RunReport.failed(runId, startedAt, Errors.oneLine(e)).writeJson(report);

@@ -15,6 +15,7 @@ import picocli.CommandLine.ParseResult;
       RunCommand.class,
       SqlCommand.class,
       CreateTablesCommand.class,
+      CheckCommand.class,
       GenerateCommand.class,
       CommandLine.HelpCommand.class
     })

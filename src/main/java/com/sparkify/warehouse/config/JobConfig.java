@@ -11,6 +11,7 @@ import java.util.TreeMap;
  * @param quarantine where refused records go
  * @param load options of the load
  * @param s3 how s3a:// locations are reached
+ * @param quality the checks that gate every publish
  * @param spark every {@code spark.*} key, passed to the SparkConf unchanged
  */
 public record JobConfig(
@@ -19,6 +20,7 @@ public record JobConfig(
     QuarantineConfig quarantine,
     LoadConfig load,
     S3Config s3,
+    QualityConfig quality,
     Map<String, String> spark) {
 
   public JobConfig {

@@ -1,5 +1,8 @@
 package com.sparkify.warehouse.config;
 
+import com.sparkify.warehouse.quality.CheckKind;
+import com.sparkify.warehouse.quality.QualityCheck;
+import com.sparkify.warehouse.schema.RunLedger;
 import com.typesafe.config.Config;
 import com.typesafe.config.ConfigException;
 import com.typesafe.config.ConfigFactory;
@@ -161,7 +164,9 @@ public final class JobConfigLoader {
                 config.getString("warehouse.tempformat"),
                 config.getString("warehouse.tempdir-region"),
                 intValue(config, "warehouse.slices")));
-    var quarantine = new QuarantineConfig(config.getString("quarantine.path"));
+    var quarantine =
+        new QuarantineConfig(
+            config.getString("quarantine.path"), doubleValue(config, "quarantine.max-ratio"));
     var spark = new TreeMap<String, String>();
     if (config.hasPath("spark")) {
       config
@@ -177,7 +182,61 @@ public final class JobConfigLoader {
             config.getString("s3.endpoint"),
             booleanValue(config, "s3.path-style"),
             config.getString("s3.region"));
-    return new JobConfig(input, warehouse, quarantine, load, s3, spark);
+    var quality = new QualityConfig(qualityChecks(config, load));
+    return new JobConfig(input, warehouse, quarantine, load, s3, quality, spark);
+  }
+
+  private static final java.util.Set<String> CHECK_KEYS =
+      java.util.Set.of("kind", "table", "column", "references", "min");
+
+  private static List<QualityCheck> qualityChecks(Config config, LoadConfig load) {
+    var tables = new java.util.HashSet<String>();
+    load.tables().forEach(t -> tables.add(t.name()));
+    tables.add(RunLedger.ETL_RUNS.name());
+    var checks = new java.util.ArrayList<QualityCheck>();
+    List<? extends Config> declared;
+    try {
+      declared = config.getConfigList("quality.checks");
+    } catch (ConfigException.WrongType e) {
+      throw new ConfigError("Invalid quality.checks: expected a list of {kind, table, ...}", e);
+    }
+    for (Config check : declared) {
+      for (String key : check.root().keySet()) {
+        if (!CHECK_KEYS.contains(key)) {
+          throw new ConfigError(
+              "Unknown key '" + key + "' in quality.checks (" + check.origin().description()
+                  + "); expected " + String.join(", ", new java.util.TreeSet<>(CHECK_KEYS)));
+        }
+      }
+      if (!check.hasPath("kind") || !check.hasPath("table")) {
+        throw new ConfigError(
+            "A quality.checks entry needs kind and table (" + check.origin().description() + ")");
+      }
+      var quality =
+          new QualityCheck(
+              CheckKind.fromKey(check.getString("kind")),
+              check.getString("table"),
+              check.hasPath("column") ? check.getString("column") : null,
+              check.hasPath("references") ? check.getString("references") : null,
+              check.hasPath("min") ? check.getDouble("min") : 0);
+      for (String table : quality.tables()) {
+        if (!tables.contains(table)) {
+          throw new ConfigError(
+              "Invalid quality.checks table '" + table + "' (" + check.origin().description()
+                  + "): the run loads " + String.join(", ", new java.util.TreeSet<>(tables)));
+        }
+      }
+      checks.add(quality);
+    }
+    return checks;
+  }
+
+  private static double doubleValue(Config config, String key) {
+    try {
+      return config.getDouble(key);
+    } catch (ConfigException.WrongType e) {
+      throw ConfigError.invalid(key, config.getValue(key).unwrapped(), "expected a number");
+    }
   }
 
   private static boolean booleanValue(Config config, String key) {

@@ -29,6 +29,8 @@ public final class S3Settings {
     properties.put("fs.s3a.retry.throttle.limit", "20");
     properties.put("fs.s3a.retry.throttle.interval", "1000ms");
     properties.put("fs.s3a.attempts.maximum", "10");
+    // Keep directory markers: no marker deletes after every write (Hadoop 3.3.1+ readers agree).
+    properties.put("fs.s3a.directory.marker.retention", "keep");
     // Every input file is read whole, front to back.
     properties.put("fs.s3a.experimental.input.fadvise", "sequential");
     switch (s3.credentials()) {

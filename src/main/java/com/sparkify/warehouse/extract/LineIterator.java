@@ -14,7 +14,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.Path;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 
@@ -33,8 +32,7 @@ final class LineIterator implements Iterator<Row> {
   /** How much of an oversized line the quarantine keeps. */
   private static final int KEPT_PREFIX_BYTES = 4096;
 
-  private final Iterator<SourceFile> files;
-  private final Configuration hadoop;
+  private final FilePrefetcher files;
   private final int maxRecordBytes;
   private final ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
   private final byte[] buffer = new byte[1 << 16];
@@ -48,8 +46,7 @@ final class LineIterator implements Iterator<Row> {
   private Row next;
 
   LineIterator(List<SourceFile> files, Configuration hadoop, int maxRecordBytes) {
-    this.files = files.iterator();
-    this.hadoop = hadoop;
+    this.files = new FilePrefetcher(files, hadoop);
     this.maxRecordBytes = maxRecordBytes;
   }
 
@@ -84,12 +81,11 @@ final class LineIterator implements Iterator<Row> {
     if (!files.hasNext()) {
       return false;
     }
-    currentPath = files.next().path();
+    currentPath = files.peek().path();
     lineNumber = 0;
     recordsInFile = 0;
-    Path path = new Path(currentPath);
     try {
-      current = path.getFileSystem(hadoop).open(path);
+      current = files.open();
       bufferStart = 0;
       bufferEnd = 0;
     } catch (FileNotFoundException e) {

@@ -97,7 +97,7 @@ public final class PostgresCopySink implements WarehouseSink {
         }
         timings.put("copy", millisSince(started));
 
-        gate.check(staged);
+        gate.check(staged, merge.stages(connection));
 
         started = System.nanoTime();
         Map<String, TableLoad> loads = merge.publish(connection, tables.keySet(), staged);

@@ -1,5 +1,6 @@
 package com.sparkify.warehouse.load;
 
+import com.sparkify.warehouse.quality.MeasuredTables;
 import java.util.Map;
 
 /**
@@ -11,6 +12,7 @@ public interface PublishGate {
 
   /**
    * @param stagedRows rows staged per table name
+   * @param stages the staging tables, for quality checks in SQL
    */
-  void check(Map<String, Long> stagedRows);
+  void check(Map<String, Long> stagedRows, MeasuredTables stages);
 }

@@ -82,7 +82,7 @@ public final class RedshiftSink implements WarehouseSink {
         }
         timings.put("copy", (System.nanoTime() - started) / 1_000_000);
 
-        gate.check(staged);
+        gate.check(staged, merge.stages(connection));
 
         started = System.nanoTime();
         Map<String, TableLoad> loads = merge.publish(connection, tables.keySet(), staged);

@@ -1,5 +1,6 @@
 package com.sparkify.warehouse.load;
 
+import com.sparkify.warehouse.quality.MeasuredTables;
 import com.sparkify.warehouse.schema.WarehouseTable;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -60,6 +61,11 @@ final class StagedMerge {
       restoreAutoCommit(connection);
     }
     return loads;
+  }
+
+  /** The stages on {@code connection}, as quality checks query them. */
+  MeasuredTables stages(Connection connection) {
+    return new SqlMeasuredTables(connection, table -> sql.qualified(sql.stageName(table)));
   }
 
   long countStage(Connection connection, WarehouseTable table) throws SQLException {

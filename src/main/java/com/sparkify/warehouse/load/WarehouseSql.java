@@ -56,7 +56,11 @@ public final class WarehouseSql {
   }
 
   public String stageName(WarehouseTable table) {
-    return table.name() + STAGE_SUFFIX;
+    return stageName(table.name());
+  }
+
+  public String stageName(String table) {
+    return table + STAGE_SUFFIX;
   }
 
   public String createStage(WarehouseTable table) {

@@ -30,6 +30,7 @@ public final class RunLedger {
               optionalText(
                   "days_loaded", 65535, "comma-separated YYYY-MM-DD days of the log it loaded"),
               optional("events_read", ColumnType.BIGINT, "event records read"),
+              optional("records_read", ColumnType.BIGINT, "event and song records read"),
               optional("plays_loaded", ColumnType.BIGINT, "songplays staged"),
               optional("quarantined", ColumnType.BIGINT, "records quarantined")),
           MergePolicy.UPSERT_CHANGED,

@@ -44,8 +44,9 @@ class JobConfigLoaderTest {
                 new RedshiftConfig("", "CSV GZIP", "", 2)));
     assertThat(config.load()).isEqualTo(new LoadConfig(false));
     assertThat(config.s3()).isEqualTo(new S3Config(S3Config.Credentials.DEFAULT, "", false, ""));
-    assertThat(config.quarantine()).isEqualTo(new QuarantineConfig("warehouse/quarantine"));
+    assertThat(config.quarantine()).isEqualTo(new QuarantineConfig("warehouse/quarantine", 0.01));
     assertThat(config.spark()).isEmpty();
+    assertThat(config.quality().checks()).hasSize(15);
   }
 
   @Test
@@ -74,6 +75,8 @@ class JobConfigLoaderTest {
             s3 { credentials = anonymous, endpoint = "http://127.0.0.1:9000", path-style = true,
                  region = us-west-2 }
             quarantine.path = "/data/quarantine"
+            quarantine.max-ratio = 0.05
+            quality.checks = [{kind = matched-share, table = songplays, column = song_id, min = 0.2}]
             spark.sql.shuffle.partitions = 8
             spark.master = "local[2]"
             """);
@@ -99,7 +102,15 @@ class JobConfigLoaderTest {
         .isEqualTo(
             new S3Config(
                 S3Config.Credentials.ANONYMOUS, "http://127.0.0.1:9000", true, "us-west-2"));
-    assertThat(config.quarantine().path()).isEqualTo("/data/quarantine");
+    assertThat(config.quarantine()).isEqualTo(new QuarantineConfig("/data/quarantine", 0.05));
+    assertThat(config.quality().checks())
+        .containsExactly(
+            new com.sparkify.warehouse.quality.QualityCheck(
+                com.sparkify.warehouse.quality.CheckKind.MATCHED_SHARE,
+                "songplays",
+                "song_id",
+                null,
+                0.2));
     assertThat(config.spark())
         .containsExactlyInAnyOrderEntriesOf(
             Map.of("spark.sql.shuffle.partitions", "8", "spark.master", "local[2]"));
