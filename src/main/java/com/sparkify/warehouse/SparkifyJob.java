@@ -343,11 +343,15 @@ public final class SparkifyJob {
     String runFolder = config.quarantine().path() + "/" + runId;
     if (refused(songReasons) > 0) {
       describe("quarantine songs");
-      Quarantine.write(Quarantine.refused(songRecords, "songs"), runFolder + "/songs");
+      Quarantine.write(
+          Quarantine.refused(songRecords, "songs"), runFolder + "/songs", hadoopConfiguration());
     }
     if (refused(eventReasons) > 0) {
       describe("quarantine events");
-      Quarantine.write(Quarantine.refused(eventRecords, "events"), runFolder + "/events");
+      Quarantine.write(
+          Quarantine.refused(eventRecords, "events"),
+          runFolder + "/events",
+          hadoopConfiguration());
     }
     describe(null);
     progress.accept(
@@ -394,6 +398,10 @@ public final class SparkifyJob {
     int parallelism = spark.sparkContext().defaultParallelism();
     long partitions = Math.max(parallelism, Math.min(400, bytes / BYTES_PER_SHUFFLE_PARTITION));
     spark.conf().set("spark.sql.shuffle.partitions", partitions);
+  }
+
+  private Configuration hadoopConfiguration() {
+    return spark.sparkContext().hadoopConfiguration();
   }
 
   private Dataset<Row> cache(Dataset<Row> dataset) {
