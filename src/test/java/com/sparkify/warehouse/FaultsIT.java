@@ -8,7 +8,10 @@ import com.sparkify.warehouse.config.JobConfig;
 import com.sparkify.warehouse.extract.DaySelection;
 import com.sparkify.warehouse.generate.DataGenerator;
 import com.sparkify.warehouse.generate.GeneratorSettings;
+import com.sparkify.warehouse.config.Secret;
+import com.sparkify.warehouse.load.JdbcWarehouse;
 import com.sparkify.warehouse.load.WarehouseException;
+import com.sparkify.warehouse.load.WarehouseSinks;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -49,7 +52,7 @@ class FaultsIT {
     // Large enough that the COPY of the fact table takes a moment to catch.
     data = work.resolve("data");
     DataGenerator.generate(
-        new GeneratorSettings(data, 2000, 200_000, 10, 7, 0.0, LocalDate.parse("2018-11-01")),
+        new GeneratorSettings(data, 2000, 60_000, 10, 7, 0.0, LocalDate.parse("2018-11-01")),
         line -> {});
     runner.run(config("undisturbed"));
     undisturbed = runner.fingerprint("undisturbed");
@@ -180,7 +183,9 @@ class FaultsIT {
     Path file = Files.writeString(work.resolve("not-a-directory"), "x");
 
     assertThatThrownBy(() -> runner.run(config(schema, "warehouse.tempdir=" + file.resolve("tmp"))))
-        .isInstanceOf(RuntimeException.class);
+        .isInstanceOf(WarehouseException.class)
+        .hasMessageContaining("check warehouse.tempdir")
+        .hasMessageContaining("ParentNotDirectoryException");
 
     assertThat(runner.fingerprint(schema)).isEqualTo(before);
     assertRerunEndsUndisturbed(schema);
@@ -198,10 +203,13 @@ class FaultsIT {
     assumeThat(mount.waitFor()).as("mounting a 256 KB tmpfs needs root").isZero();
     try {
       assertThatThrownBy(() -> runner.run(config(schema, "warehouse.tempdir=" + small)))
+          .isInstanceOf(WarehouseException.class)
+          .hasMessageContaining("check warehouse.tempdir and the space under it")
           .hasStackTraceContaining("No space left on device");
       assertThat(runner.fingerprint(schema)).isEqualTo(before);
     } finally {
-      new ProcessBuilder("umount", small.toString()).inheritIO().start().waitFor();
+      // Lazy: a failed task may still hold a file open on it.
+      new ProcessBuilder("umount", "-l", small.toString()).inheritIO().start().waitFor();
     }
     assertRerunEndsUndisturbed(schema);
   }
@@ -223,17 +231,26 @@ class FaultsIT {
               });
       acceptor.setDaemon(true);
       acceptor.start();
+      String url = "jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/x";
       JobConfig config =
           runner.config(
               "never",
               data.resolve("song_data").toString(),
               data.resolve("log_data").toString(),
-              "warehouse.url=jdbc:postgresql://127.0.0.1:" + silent.getLocalPort() + "/x",
+              "warehouse.url=" + url,
               "warehouse.connect-timeout-seconds=2");
+      var silentWarehouse = new JdbcWarehouse(url, "postgres", new Secret(""), 2);
+      var sink =
+          WarehouseSinks.create(
+              config.warehouse(),
+              silentWarehouse,
+              TestSpark.session().sparkContext().hadoopConfiguration(),
+              line -> {});
       long started = System.nanoTime();
-      assertThatThrownBy(() -> runner.run(config))
+      assertThatThrownBy(
+              () -> SparkifyJob.run("never", config, TestSpark.session(), sink, line -> {}))
           .isInstanceOf(WarehouseException.class)
-          .hasMessageContaining("Cannot connect to the warehouse at jdbc:postgresql://127.0.0.1:");
+          .hasMessageContaining("Cannot connect to the warehouse at " + url);
       // Not a hang: the 2 s timeout, plus listing the input, not minutes.
       assertThat(TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started)).isLessThan(60);
       for (Socket socket : accepted) {

@@ -78,8 +78,18 @@ public final class PostgresCopySink implements WarehouseSink {
     FileSystem fileSystem = fileSystem(runDirectory);
 
     long started = System.nanoTime();
-    for (var entry : tables.entrySet()) {
-      writeFiles(entry.getValue(), new Path(runDirectory, entry.getKey().name()), entry.getKey());
+    try {
+      for (var entry : tables.entrySet()) {
+        writeFiles(entry.getValue(), new Path(runDirectory, entry.getKey().name()), entry.getKey());
+      }
+    } catch (Exception e) {
+      // Spark rethrows the filesystem's checked exceptions unchecked: name the setting to fix.
+      throw new WarehouseException(
+          "Cannot write the staged files to "
+              + runDirectory
+              + " (check warehouse.tempdir and the space under it), nothing was published: "
+              + JdbcWarehouse.firstLine(rootMessage(e)),
+          e);
     }
     timings.put("stage_files", millisSince(started));
     progress.accept("staged files of " + tables.size() + " tables in " + runDirectory);
@@ -173,6 +183,14 @@ public final class PostgresCopySink implements WarehouseSink {
     } catch (IOException e) {
       // The load is published; a leftover temporary folder is not worth failing the run.
     }
+  }
+
+  private static String rootMessage(Throwable error) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    return root.getClass().getSimpleName() + ": " + root.getMessage();
   }
 
   private static long millisSince(long nanos) {
