@@ -79,6 +79,31 @@ public record WarehouseConfig(
     }
   }
 
+  /**
+   * The password to connect with: from warehouse.password-secret when it is set (read from AWS
+   * now, not when the config is loaded, so --dry-run never calls AWS), else the configured one.
+   */
+  public Secret resolvedPassword() {
+    return passwordSecret == null || passwordSecret.isEmpty()
+        ? password
+        : SecretsManagerPassword.read(passwordSecret);
+  }
+
+  /** The same settings with another password. */
+  public WarehouseConfig withPassword(Secret otherPassword) {
+    return new WarehouseConfig(
+        kind,
+        url,
+        user,
+        otherPassword,
+        passwordSecret,
+        schema,
+        tempdir,
+        embeddedDirectory,
+        connectTimeoutSeconds,
+        redshift);
+  }
+
   /** The same settings with another tempdir. */
   public WarehouseConfig withTempdir(String otherTempdir) {
     return new WarehouseConfig(

@@ -32,7 +32,10 @@ public final class LoadPlan {
         .append(", user ")
         .append(config.user())
         .append(", password ")
-        .append(config.password())
+        .append(
+            config.passwordSecret().isEmpty()
+                ? config.password().toString()
+                : "from secret " + config.passwordSecret())
         .append("\n\n");
     for (WarehouseTable table : tables) {
       out.append("table ").append(table.name()).append('\n');

@@ -21,7 +21,9 @@ public final class WarehouseSinks {
     return switch (config.kind()) {
       case EMBEDDED_POSTGRES, POSTGRES ->
           new PostgresCopySink(warehouse, sql, config.tempdir(), hadoop, progress);
-      case REDSHIFT -> new RedshiftSink(warehouse, sql, config, progress);
+      case REDSHIFT ->
+          new RedshiftSink(
+              warehouse, sql, config.withPassword(config.resolvedPassword()), progress);
     };
   }
 }

@@ -13,7 +13,10 @@ public final class Warehouses {
           EmbeddedWarehouse.start(config.embeddedDirectory(), config.connectTimeoutSeconds());
       case POSTGRES, REDSHIFT ->
           new JdbcWarehouse(
-              config.url(), config.user(), config.password(), config.connectTimeoutSeconds());
+              config.url(),
+              config.user(),
+              config.resolvedPassword(),
+              config.connectTimeoutSeconds());
     };
   }
 }
