@@ -151,8 +151,7 @@ public final class SparkifyJob {
 
   private List<SourceFile> listLogs(DaySelection days, Configuration hadoop) {
     return switch (days.mode()) {
-      case ALL, INCREMENTAL ->
-          SourceFiles.list(config.input().logData(), "input.log-data", hadoop);
+      case ALL, INCREMENTAL -> SourceFiles.list(config.input().logData(), "input.log-data", hadoop);
       case RANGE -> LogDays.inRange(config.input().logData(), days.from(), days.to(), hadoop);
     };
   }
@@ -349,9 +348,7 @@ public final class SparkifyJob {
     if (refused(eventReasons) > 0) {
       describe("quarantine events");
       Quarantine.write(
-          Quarantine.refused(eventRecords, "events"),
-          runFolder + "/events",
-          hadoopConfiguration());
+          Quarantine.refused(eventRecords, "events"), runFolder + "/events", hadoopConfiguration());
     }
     describe(null);
     progress.accept(

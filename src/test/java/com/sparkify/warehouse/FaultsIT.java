@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
 import com.sparkify.warehouse.config.JobConfig;
+import com.sparkify.warehouse.config.Secret;
 import com.sparkify.warehouse.extract.DaySelection;
 import com.sparkify.warehouse.generate.DataGenerator;
 import com.sparkify.warehouse.generate.GeneratorSettings;
-import com.sparkify.warehouse.config.Secret;
 import com.sparkify.warehouse.load.JdbcWarehouse;
 import com.sparkify.warehouse.load.WarehouseException;
 import com.sparkify.warehouse.load.WarehouseSinks;
@@ -65,10 +65,7 @@ class FaultsIT {
 
   private static JobConfig config(String schema, String... more) {
     return runner.config(
-        schema,
-        data.resolve("song_data").toString(),
-        data.resolve("log_data").toString(),
-        more);
+        schema, data.resolve("song_data").toString(), data.resolve("log_data").toString(), more);
   }
 
   /** Loads the first two days, so the warehouse has rows a failed run must not touch. */
@@ -136,7 +133,9 @@ class FaultsIT {
       Thread.sleep(2);
     }
     assertThat(killed)
-        .as("caught the COPY of songplays; stderr: %s", Files.readString(work.resolve("killed.err")))
+        .as(
+            "caught the COPY of songplays; stderr: %s",
+            Files.readString(work.resolve("killed.err")))
         .isTrue();
 
     assertThat(runner.fingerprint(schema)).isEqualTo(before);

@@ -32,8 +32,7 @@ public final class JobRunner implements AutoCloseable {
   private JobRunner(EmbeddedPostgres postgres, Path work) {
     this.postgres = postgres;
     this.work = work;
-    this.warehouse =
-        new JdbcWarehouse(jdbcUrl(postgres), "postgres", new Secret(""), 10);
+    this.warehouse = new JdbcWarehouse(jdbcUrl(postgres), "postgres", new Secret(""), 10);
   }
 
   /** Starts PostgreSQL with its data under {@code work}. */

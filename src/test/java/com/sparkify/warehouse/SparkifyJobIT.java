@@ -73,13 +73,13 @@ class SparkifyJobIT {
     var settings =
         new java.util.ArrayList<>(
             List.of(
-            "input.song-data=" + songs.toAbsolutePath(),
-            "input.log-data=" + logs.toAbsolutePath(),
-            "warehouse.kind=postgres",
-            "warehouse.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-            "warehouse.schema=" + schema,
-            "warehouse.tempdir=" + work.resolve("tmp"),
-            "quarantine.path=" + work.resolve("quarantine")));
+                "input.song-data=" + songs.toAbsolutePath(),
+                "input.log-data=" + logs.toAbsolutePath(),
+                "warehouse.kind=postgres",
+                "warehouse.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+                "warehouse.schema=" + schema,
+                "warehouse.tempdir=" + work.resolve("tmp"),
+                "quarantine.path=" + work.resolve("quarantine")));
     settings.addAll(List.of(more));
     return JobConfigLoader.load(null, settings, Map.of());
   }
@@ -130,7 +130,9 @@ class SparkifyJobIT {
     assertThat(report.quarantined().eventsByReason()).containsKey("duplicate");
     assertThat(report.tables().keySet())
         .containsExactly("users", "songs", "artists", "time", "songplays", "etl_runs");
-    assertThat(report.checks()).hasSize(16).allSatisfy(check -> assertThat(check.passed()).isTrue());
+    assertThat(report.checks())
+        .hasSize(16)
+        .allSatisfy(check -> assertThat(check.passed()).isTrue());
     for (Map.Entry<String, TableLoad> table : report.tables().entrySet()) {
       if (table.getKey().equals("etl_runs")) {
         continue;
@@ -164,8 +166,7 @@ class SparkifyJobIT {
   @Test
   void stagingTablesMirrorTheValidRecordsAndAreReplacedByARerun() throws SQLException {
     JobConfig config =
-        config(
-            SAMPLE.resolve("song_data"), SAMPLE.resolve("log_data"), "load.staging-tables=true");
+        config(SAMPLE.resolve("song_data"), SAMPLE.resolve("log_data"), "load.staging-tables=true");
     RunReport first = run(config);
     long validEvents = first.events().records() - first.events().quarantined();
     long validSongs = first.input().get("songs").records() - first.quarantined().songs();
@@ -187,9 +188,7 @@ class SparkifyJobIT {
 
     JobConfig strict =
         config(
-            SAMPLE.resolve("song_data"),
-            SAMPLE.resolve("log_data"),
-            "quarantine.max-ratio=0.001");
+            SAMPLE.resolve("song_data"), SAMPLE.resolve("log_data"), "quarantine.max-ratio=0.001");
     assertThatThrownBy(() -> run(strict))
         .isInstanceOf(com.sparkify.warehouse.quality.QualityGateFailure.class)
         .hasMessageContaining("quarantine-ratio measured")

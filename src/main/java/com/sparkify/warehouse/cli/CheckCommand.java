@@ -37,8 +37,8 @@ final class CheckCommand implements Callable<Integer> {
     try (Warehouse warehouse = Warehouses.open(config.warehouse());
         Connection connection = warehouse.connect()) {
       var tables = SqlMeasuredTables.published(connection, sql);
-      var results = new ArrayList<CheckResult>(QualityGate.measure(config.quality().checks(),
-          tables));
+      var results =
+          new ArrayList<CheckResult>(QualityGate.measure(config.quality().checks(), tables));
       results.add(lastRunQuarantineRatio(tables, config.quarantine().maxRatio()));
       System.out.print(CheckTable.format(results));
       List<CheckResult> failed = results.stream().filter(r -> !r.passed()).toList();

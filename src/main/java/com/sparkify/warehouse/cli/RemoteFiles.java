@@ -21,7 +21,9 @@ final class RemoteFiles {
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       throw new ConfigError(
-          "Cannot read the config " + location + " (check --config and s3.* settings): "
+          "Cannot read the config "
+              + location
+              + " (check --config and s3.* settings): "
               + e.getMessage(),
           e);
     }

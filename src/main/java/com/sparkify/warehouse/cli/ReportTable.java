@@ -16,8 +16,7 @@ final class ReportTable {
   static String format(RunReport report) {
     var out = new StringBuilder();
     double seconds = Duration.between(report.startedAt(), report.finishedAt()).toMillis() / 1000.0;
-    out.append(
-        String.format("%nRun %s %s in %.1f s%n", report.runId(), report.status(), seconds));
+    out.append(String.format("%nRun %s %s in %.1f s%n", report.runId(), report.status(), seconds));
     if (report.status().equals(RunReport.NOTHING_TO_LOAD)) {
       return out.append("every day of the input is in the run ledger (etl_runs) already\n")
           .toString();

@@ -4,16 +4,16 @@ import com.sparkify.warehouse.RunReport;
 import com.sparkify.warehouse.SparkifyJob;
 import com.sparkify.warehouse.config.JobConfig;
 import com.sparkify.warehouse.config.WarehouseKind;
+import com.sparkify.warehouse.extract.DaySelection;
 import com.sparkify.warehouse.load.LoadPlan;
 import com.sparkify.warehouse.load.RedshiftConnector;
 import com.sparkify.warehouse.load.Warehouse;
 import com.sparkify.warehouse.load.WarehouseSinks;
 import com.sparkify.warehouse.load.Warehouses;
 import com.sparkify.warehouse.quality.QualityGateFailure;
-import com.sparkify.warehouse.extract.DaySelection;
 import java.io.File;
-import java.time.LocalDate;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
@@ -71,8 +71,7 @@ final class RunCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), "--from and --to go together");
     }
     if (from != null && to.isBefore(from)) {
-      throw new ParameterException(
-          spec.commandLine(), "--to " + to + " is before --from " + from);
+      throw new ParameterException(spec.commandLine(), "--to " + to + " is before --from " + from);
     }
     if (incremental) {
       return DaySelection.incremental();
@@ -101,7 +100,10 @@ final class RunCommand implements Callable<Integer> {
       try (SparkSession spark = SparkSessions.create(config)) {
         var sink =
             WarehouseSinks.create(
-                config.warehouse(), warehouse, spark.sparkContext().hadoopConfiguration(), progress);
+                config.warehouse(),
+                warehouse,
+                spark.sparkContext().hadoopConfiguration(),
+                progress);
         RunReport result = SparkifyJob.run(runId, days, config, spark, sink, progress);
         System.out.print(ReportTable.format(result));
         if (report != null) {

@@ -204,8 +204,12 @@ public final class JobConfigLoader {
       for (String key : check.root().keySet()) {
         if (!CHECK_KEYS.contains(key)) {
           throw new ConfigError(
-              "Unknown key '" + key + "' in quality.checks (" + check.origin().description()
-                  + "); expected " + String.join(", ", new java.util.TreeSet<>(CHECK_KEYS)));
+              "Unknown key '"
+                  + key
+                  + "' in quality.checks ("
+                  + check.origin().description()
+                  + "); expected "
+                  + String.join(", ", new java.util.TreeSet<>(CHECK_KEYS)));
         }
       }
       if (!check.hasPath("kind") || !check.hasPath("table")) {
@@ -222,8 +226,12 @@ public final class JobConfigLoader {
       for (String table : quality.tables()) {
         if (!tables.contains(table)) {
           throw new ConfigError(
-              "Invalid quality.checks table '" + table + "' (" + check.origin().description()
-                  + "): the run loads " + String.join(", ", new java.util.TreeSet<>(tables)));
+              "Invalid quality.checks table '"
+                  + table
+                  + "' ("
+                  + check.origin().description()
+                  + "): the run loads "
+                  + String.join(", ", new java.util.TreeSet<>(tables)));
         }
       }
       checks.add(quality);

@@ -6,9 +6,9 @@ import java.util.Locale;
 /**
  * How S3A reaches S3 or an S3-compatible server, for every s3a:// location of the job.
  *
- * @param credentials {@code s3.credentials}: default (the AWS chain: environment, profile,
- *     instance role), anonymous (public buckets such as s3a://udacity-dend/) or static (the
- *     environment variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY only)
+ * @param credentials {@code s3.credentials}: default (the AWS chain: environment, profile, instance
+ *     role), anonymous (public buckets such as s3a://udacity-dend/) or static (the environment
+ *     variables AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY only)
  * @param endpoint {@code s3.endpoint}: an S3-compatible server such as http://127.0.0.1:9000
  *     (empty: AWS)
  * @param pathStyle {@code s3.path-style}: bucket in the path instead of the host name (false)

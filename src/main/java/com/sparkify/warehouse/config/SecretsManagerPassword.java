@@ -36,7 +36,8 @@ public final class SecretsManagerPassword {
         AWSSecretsManagerClientBuilder.standard().withRegion(arn.group(1)).build();
     try {
       String json =
-          client.getSecretValue(new GetSecretValueRequest().withSecretId(secretArn))
+          client
+              .getSecretValue(new GetSecretValueRequest().withSecretId(secretArn))
               .getSecretString();
       return passwordField(json, secretArn);
     } catch (AmazonClientException e) {

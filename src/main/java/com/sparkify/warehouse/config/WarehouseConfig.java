@@ -49,8 +49,7 @@ public record WarehouseConfig(
     if (kind == WarehouseKind.REDSHIFT) {
       InputConfig.requireSet("warehouse.url", url);
       if (!url.startsWith("jdbc:redshift:")) {
-        throw ConfigError.invalid(
-            "warehouse.url", url, "expected jdbc:redshift://CLUSTER:5439/DB");
+        throw ConfigError.invalid("warehouse.url", url, "expected jdbc:redshift://CLUSTER:5439/DB");
       }
       InputConfig.requireSet("warehouse.user", user);
       if (!tempdir.startsWith("s3a://") && !tempdir.startsWith("s3://")) {
@@ -80,8 +79,8 @@ public record WarehouseConfig(
   }
 
   /**
-   * The password to connect with: from warehouse.password-secret when it is set (read from AWS
-   * now, not when the config is loaded, so --dry-run never calls AWS), else the configured one.
+   * The password to connect with: from warehouse.password-secret when it is set (read from AWS now,
+   * not when the config is loaded, so --dry-run never calls AWS), else the configured one.
    */
   public Secret resolvedPassword() {
     return passwordSecret == null || passwordSecret.isEmpty()

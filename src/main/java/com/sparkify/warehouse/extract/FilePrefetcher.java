@@ -93,9 +93,7 @@ final class FilePrefetcher {
   }
 
   private void fill() {
-    while (files.hasNext()
-        && pending.size() < MAX_FILES_AHEAD
-        && bytesAhead < MAX_BYTES_AHEAD) {
+    while (files.hasNext() && pending.size() < MAX_FILES_AHEAD && bytesAhead < MAX_BYTES_AHEAD) {
       SourceFile file = files.next();
       if (file.length() > SMALL_FILE_BYTES) {
         pending.addLast(new Pending(file, null));

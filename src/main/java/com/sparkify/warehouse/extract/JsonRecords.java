@@ -71,8 +71,7 @@ public final class JsonRecords {
                 "allowNonNumericNumbers", "false"));
     Dataset<Row> parsed =
         raw.withColumn(RECORDS, records)
-            .withColumn(
-                JSON, when(size(col(RECORDS)).equalTo(1), element_at(col(RECORDS), 1)));
+            .withColumn(JSON, when(size(col(RECORDS)).equalTo(1), element_at(col(RECORDS), 1)));
 
     Column trimmedRaw = trim(col(RawRecords.RAW));
     var checks = new ArrayList<Check>();
@@ -183,9 +182,7 @@ public final class JsonRecords {
     Column value = trim(text);
     String pattern = field.type() == InputType.DOUBLE ? NUMBER_PATTERN : INTEGER_PATTERN;
     // Converted only when well formed, so an ANSI-mode session never throws on a bad value.
-    return when(
-            not(isAbsent(text)).and(value.rlike(pattern)),
-            value.cast(field.type().sparkType()))
+    return when(not(isAbsent(text)).and(value.rlike(pattern)), value.cast(field.type().sparkType()))
         .otherwise(lit(null).cast(field.type().sparkType()));
   }
 }

@@ -24,8 +24,7 @@ import org.apache.hadoop.fs.Path;
  */
 public final class LogDays {
 
-  private static final Pattern DAY_FILE =
-      Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-events\\.json$");
+  private static final Pattern DAY_FILE = Pattern.compile("(\\d{4}-\\d{2}-\\d{2})-events\\.json$");
 
   private LogDays() {}
 

@@ -61,7 +61,9 @@ public final class Quarantine {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
-          "Cannot write the quarantine to " + location + " (check quarantine.path): "
+          "Cannot write the quarantine to "
+              + location
+              + " (check quarantine.path): "
               + e.getMessage(),
           e);
     }

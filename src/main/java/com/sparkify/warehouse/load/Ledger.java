@@ -39,8 +39,10 @@ final class Ledger {
         while (rows.next()) {
           String loaded = rows.getString(1);
           if (loaded != null && !loaded.isBlank()) {
-            Arrays.stream(loaded.split(",")).map(String::trim).map(LocalDate::parse).forEach(
-                days::add);
+            Arrays.stream(loaded.split(","))
+                .map(String::trim)
+                .map(LocalDate::parse)
+                .forEach(days::add);
           }
         }
       }

@@ -50,7 +50,8 @@ public final class LoadPlan {
         out.append("  write:      format ")
             .append(RedshiftConnector.DATA_SOURCE)
             .append(", mode append (the connector COPYs from tempdir)\n");
-        options.forEach((k, v) -> out.append("    ").append(k).append(" = ").append(v).append('\n'));
+        options.forEach(
+            (k, v) -> out.append("    ").append(k).append(" = ").append(v).append('\n'));
         out.append("  partitions: ")
             .append(config.redshift().slices())
             .append(" (warehouse.slices) per ")
@@ -81,8 +82,6 @@ public final class LoadPlan {
     WarehouseSql sql = WarehouseSql.of(config);
     return sql.createSchema()
         + ";\n\n"
-        + tables.stream()
-            .map(t -> sql.createTable(t) + ";\n")
-            .collect(Collectors.joining("\n"));
+        + tables.stream().map(t -> sql.createTable(t) + ";\n").collect(Collectors.joining("\n"));
   }
 }

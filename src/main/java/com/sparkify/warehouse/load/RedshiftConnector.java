@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The spark-redshift community connector, used by name: it is not a compile-time dependency.
- * EMR 7 ships it; elsewhere {@code --packages} provides it.
+ * The spark-redshift community connector, used by name: it is not a compile-time dependency. EMR 7
+ * ships it; elsewhere {@code --packages} provides it.
  */
 public final class RedshiftConnector {
 
@@ -54,8 +54,8 @@ public final class RedshiftConnector {
   }
 
   /**
-   * The write options for one staging table. The password is included only when {@code
-   * withSecrets} is the real load; plans and logs get the masked form.
+   * The write options for one staging table. The password is included only when {@code withSecrets}
+   * is the real load; plans and logs get the masked form.
    */
   static Map<String, String> writeOptions(
       WarehouseConfig config, String stageTable, Masking masking) {

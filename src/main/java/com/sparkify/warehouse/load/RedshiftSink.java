@@ -13,9 +13,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 
 /**
- * Loads Amazon Redshift through the spark-redshift connector: each table is COPYed from S3 into
- * its own staging table (created beforehand from the table model, so the connector only appends),
- * then one transaction over the Redshift JDBC driver merges every stage into its target. A failure
+ * Loads Amazon Redshift through the spark-redshift connector: each table is COPYed from S3 into its
+ * own staging table (created beforehand from the table model, so the connector only appends), then
+ * one transaction over the Redshift JDBC driver merges every stage into its target. A failure
  * before that commit leaves the targets untouched; stale stages are dropped by the next run.
  */
 public final class RedshiftSink implements WarehouseSink {
@@ -64,8 +64,7 @@ public final class RedshiftSink implements WarehouseSink {
   }
 
   @Override
-  public LoadResult load(
-      String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
+  public LoadResult load(String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
     var timings = new LinkedHashMap<String, Long>();
     var merge = new StagedMerge(sql);
     try (Connection connection = warehouse.connect()) {

@@ -38,7 +38,8 @@ public final class SqlMeasuredTables implements MeasuredTables {
       result.next();
       return result.getDouble(1);
     } catch (SQLException e) {
-      throw new WarehouseException("Quality check failed to run: " + query + ": " + e.getMessage(), e);
+      throw new WarehouseException(
+          "Quality check failed to run: " + query + ": " + e.getMessage(), e);
     }
   }
 }

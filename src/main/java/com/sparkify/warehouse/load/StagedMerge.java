@@ -11,9 +11,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The publishing transaction both sinks share: for every table, update the changed rows and
- * insert the new keys from its stage, count the rows and drop the stage; then one commit. Any
- * failure rolls all tables back.
+ * The publishing transaction both sinks share: for every table, update the changed rows and insert
+ * the new keys from its stage, count the rows and drop the stage; then one commit. Any failure
+ * rolls all tables back.
  */
 final class StagedMerge {
 
@@ -24,8 +24,7 @@ final class StagedMerge {
   }
 
   /** Drops and recreates the stage of each table, removing what a crashed run left. */
-  void prepareStages(Connection connection, Collection<WarehouseTable> tables)
-      throws SQLException {
+  void prepareStages(Connection connection, Collection<WarehouseTable> tables) throws SQLException {
     try (Statement statement = connection.createStatement()) {
       statement.execute(sql.createSchema());
       for (WarehouseTable table : tables) {

@@ -8,8 +8,7 @@ public class QualityGateFailure extends RuntimeException {
   private final List<CheckResult> results;
 
   public QualityGateFailure(List<CheckResult> results) {
-    super(
-        "Quality checks failed, nothing was published: " + QualityGate.describeFailures(results));
+    super("Quality checks failed, nothing was published: " + QualityGate.describeFailures(results));
     this.results = List.copyOf(results);
   }
 

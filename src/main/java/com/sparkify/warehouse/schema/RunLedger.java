@@ -8,9 +8,9 @@ import static com.sparkify.warehouse.schema.TableColumn.requiredText;
 import java.util.List;
 
 /**
- * etl_runs: one row per run that published, written in the same transaction as the tables, so a
- * day is marked loaded exactly when its rows are. {@code run --incremental} loads the days of the
- * input that no row lists.
+ * etl_runs: one row per run that published, written in the same transaction as the tables, so a day
+ * is marked loaded exactly when its rows are. {@code run --incremental} loads the days of the input
+ * that no row lists.
  */
 public final class RunLedger {
 

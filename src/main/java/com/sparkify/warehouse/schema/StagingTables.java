@@ -22,11 +22,15 @@ public final class StagingTables {
   private static final int TEXT_WIDTH = 512;
 
   public static final WarehouseTable STAGING_EVENTS =
-      table("staging_events", "Valid log events of the last run, one row per record.",
+      table(
+          "staging_events",
+          "Valid log events of the last run, one row per record.",
           InputSchemas.EVENT_FIELDS);
 
   public static final WarehouseTable STAGING_SONGS =
-      table("staging_songs", "Valid song records of the last run, one row per record.",
+      table(
+          "staging_songs",
+          "Valid song records of the last run, one row per record.",
           InputSchemas.SONG_FIELDS);
 
   public static List<WarehouseTable> tables() {
@@ -66,5 +70,4 @@ public final class StagingTables {
       case DOUBLE -> TableColumn.optional(name, ColumnType.DOUBLE, description);
     };
   }
-
 }

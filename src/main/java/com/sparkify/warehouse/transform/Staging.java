@@ -25,8 +25,7 @@ public final class Staging {
   public static Dataset<Row> build(
       Dataset<Row> records, List<InputField> fields, WarehouseTable table) {
     var columns = new ArrayList<Column>();
-    columns.add(
-        concat_ws(":", col("source_file"), col("line_number")).as(StagingTables.RECORD_ID));
+    columns.add(concat_ws(":", col("source_file"), col("line_number")).as(StagingTables.RECORD_ID));
     for (InputField field : fields) {
       columns.add(col(field.name()).as(StagingTables.columnName(field.name())));
     }

@@ -59,7 +59,8 @@ class SparkifyCliIT {
   private static final List<String> REDSHIFT =
       List.of(
           "--set", "warehouse.kind=redshift",
-          "--set", "warehouse.url=jdbc:redshift://example.us-west-2.redshift.amazonaws.com:5439/dev",
+          "--set",
+              "warehouse.url=jdbc:redshift://example.us-west-2.redshift.amazonaws.com:5439/dev",
           "--set", "warehouse.user=awsuser",
           "--set", "warehouse.password=" + SENTINEL,
           "--set", "warehouse.iam-role=arn:aws:iam::123456789012:role/sparkify-copy",

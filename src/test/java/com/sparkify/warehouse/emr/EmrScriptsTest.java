@@ -315,15 +315,9 @@ class EmrScriptsTest {
     assertThat(args.get(0)).isEqualTo("spark-submit");
     assertThat(args).containsSequence("--deploy-mode", "cluster");
     assertThat(args).containsSequence("--class", MAIN_CLASS);
-    assertThat(args.get(configIndex(args) - 2)).matches("s3://.+/" + JAR_NAME);
-  }
-
-  /** Index of the --config value: the job's arguments start at "run", right after the jar. */
-  private static int configIndex(List<String> args) {
-    int run = args.indexOf("run");
-    assertThat(run).as("'run' in " + args).isPositive();
-    assertThat(args.get(run + 1)).isEqualTo("--config");
-    return run + 2;
+    // The application jar comes right before the job's arguments.
+    assertThat(args.get(args.indexOf("run") - 1)).matches("s3://.+/" + JAR_NAME);
+    assertThat(args.get(args.indexOf("run") + 1)).isEqualTo("--config");
   }
 
   private static List<String> jobArguments(List<String> args) {

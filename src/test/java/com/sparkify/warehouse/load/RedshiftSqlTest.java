@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The Redshift DDL and publishing transaction, compared with golden files a reviewer can read in
- * src/test/resources/RedshiftSqlTest/. Regenerate them with -Dgolden.update=true after a change
- * to the table model, and review the diff.
+ * src/test/resources/RedshiftSqlTest/. Regenerate them with -Dgolden.update=true after a change to
+ * the table model, and review the diff.
  */
 class RedshiftSqlTest {
 
@@ -50,7 +50,9 @@ class RedshiftSqlTest {
 
   @Test
   void createTablesMatchesTheGoldenFile() throws IOException {
-    assertGolden("create-tables.sql", LoadPlan.ddl(redshift(), com.sparkify.warehouse.schema.StarSchema.tables()));
+    assertGolden(
+        "create-tables.sql",
+        LoadPlan.ddl(redshift(), com.sparkify.warehouse.schema.StarSchema.tables()));
   }
 
   @Test

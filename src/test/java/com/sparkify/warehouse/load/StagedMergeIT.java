@@ -35,7 +35,8 @@ class StagedMergeIT {
 
   @BeforeAll
   static void start(@TempDir Path data) throws IOException {
-    postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
+    postgres =
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
   }
 
   @AfterAll
@@ -125,8 +126,7 @@ class StagedMergeIT {
     assertThat(value("SELECT location FROM artists")).isEmpty();
     assertThat(loads.get("time")).isEqualTo(new TableLoad(2, 1, 0, 2));
     assertThat(loads.get("songplays")).isEqualTo(new TableLoad(2, 1, 1, 2));
-    assertThat(value("SELECT song_id FROM songplays WHERE songplay_id = '1-0-1'"))
-        .isEqualTo("SO1");
+    assertThat(value("SELECT song_id FROM songplays WHERE songplay_id = '1-0-1'")).isEqualTo("SO1");
     assertThat(value("SELECT count(*) FROM pg_tables WHERE tablename LIKE '%_stage'"))
         .isEqualTo("0");
   }

@@ -29,7 +29,8 @@ class QualityGateIT {
 
   @BeforeAll
   static void start(@TempDir Path data) throws IOException {
-    postgres = EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
+    postgres =
+        EmbeddedPostgres.builder().setDataDirectory(data).setCleanDataDirectory(true).start();
   }
 
   @AfterAll
@@ -44,8 +45,9 @@ class QualityGateIT {
     WarehouseSql sql = new WarehouseSql(new PostgresDialect(), "gate");
     execute("DROP SCHEMA IF EXISTS gate CASCADE", sql.createSchema());
     for (WarehouseTable table : StarSchema.tables()) {
-      execute(sql.createTable(table), "ALTER TABLE gate.\"" + table.name() + "\" DROP CONSTRAINT "
-          + table.name() + "_pkey");
+      execute(
+          sql.createTable(table),
+          "ALTER TABLE gate.\"" + table.name() + "\" DROP CONSTRAINT " + table.name() + "_pkey");
     }
     execute(
         "INSERT INTO gate.users VALUES (1, 'A', 'B', 'F', 'free', '2018-11-01 00:00:00')",
@@ -82,8 +84,8 @@ class QualityGateIT {
     var check = new QualityCheck(CheckKind.UNIQUE, "songplays", "songplay_id", null, 0);
     assertThat(measure(check).passed()).isTrue();
     execute("INSERT INTO gate.songplays SELECT * FROM gate.songplays");
-    assertThat(measure(check)).isEqualTo(
-        new CheckResult("unique songplays.songplay_id", 2, "= 0", false));
+    assertThat(measure(check))
+        .isEqualTo(new CheckResult("unique songplays.songplay_id", 2, "= 0", false));
   }
 
   @Test
@@ -105,16 +107,17 @@ class QualityGateIT {
     execute(
         "INSERT INTO gate.songplays VALUES ('9-0-3', '2018-11-02 00:00:00', 9, 'free', NULL,"
             + " NULL, 9, NULL, NULL)");
-    assertThat(measure(users)).isEqualTo(
-        new CheckResult("references songplays.user_id -> users.user_id", 1, "= 0", false));
+    assertThat(measure(users))
+        .isEqualTo(
+            new CheckResult("references songplays.user_id -> users.user_id", 1, "= 0", false));
     assertThat(measure(time).passed()).isFalse();
   }
 
   @Test
   void matchedShare() throws SQLException {
     var check = new QualityCheck(CheckKind.MATCHED_SHARE, "songplays", "song_id", null, 0.5);
-    assertThat(measure(check)).isEqualTo(
-        new CheckResult("matched-share songplays.song_id", 0.5, ">= 0.5", true));
+    assertThat(measure(check))
+        .isEqualTo(new CheckResult("matched-share songplays.song_id", 0.5, ">= 0.5", true));
     execute("UPDATE gate.songplays SET song_id = NULL");
     assertThat(measure(check).passed()).isFalse();
   }
