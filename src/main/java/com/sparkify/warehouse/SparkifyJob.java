@@ -16,6 +16,7 @@ import com.sparkify.warehouse.extract.SongRecords;
 import com.sparkify.warehouse.extract.SourceFile;
 import com.sparkify.warehouse.extract.SourceFiles;
 import com.sparkify.warehouse.load.LoadResult;
+import com.sparkify.warehouse.load.ParquetLake;
 import com.sparkify.warehouse.load.RunLock;
 import com.sparkify.warehouse.load.WarehouseSink;
 import com.sparkify.warehouse.quality.CheckResult;
@@ -247,6 +248,15 @@ public final class SparkifyJob {
               progress.accept("quality: " + checks.size() + " checks passed");
             });
     load.timingsMillis().forEach(timings::put);
+    if (config.load().writesLake()) {
+      timed(
+          "lake",
+          () -> {
+            new ParquetLake(spark, config.load().lakePath()).write(tables);
+            return null;
+          });
+      progress.accept("wrote the Parquet lake at " + config.load().lakePath());
+    }
 
     return new RunReport(
         runId,

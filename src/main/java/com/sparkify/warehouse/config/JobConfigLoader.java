@@ -175,7 +175,8 @@ public final class JobConfigLoader {
           .forEach(
               e -> spark.put(SPARK_PREFIX + e.getKey(), String.valueOf(e.getValue().unwrapped())));
     }
-    var load = new LoadConfig(booleanValue(config, "load.staging-tables"));
+    var load =
+        new LoadConfig(booleanValue(config, "load.staging-tables"), config.getString("lake.path"));
     var s3 =
         new S3Config(
             S3Config.Credentials.fromKey(config.getString("s3.credentials")),

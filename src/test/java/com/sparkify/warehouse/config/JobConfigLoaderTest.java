@@ -42,7 +42,7 @@ class JobConfigLoaderTest {
                 "warehouse/postgres",
                 10,
                 new RedshiftConfig("", "CSV GZIP", "", 2)));
-    assertThat(config.load()).isEqualTo(new LoadConfig(false));
+    assertThat(config.load()).isEqualTo(new LoadConfig(false, ""));
     assertThat(config.s3()).isEqualTo(new S3Config(S3Config.Credentials.DEFAULT, "", false, ""));
     assertThat(config.quarantine()).isEqualTo(new QuarantineConfig("warehouse/quarantine", 0.01));
     assertThat(config.spark()).isEmpty();
@@ -72,6 +72,7 @@ class JobConfigLoaderTest {
               slices = 8
             }
             load.staging-tables = true
+            lake.path = "s3a://lake/sparkify"
             s3 { credentials = anonymous, endpoint = "http://127.0.0.1:9000", path-style = true,
                  region = us-west-2 }
             quarantine.path = "/data/quarantine"
@@ -97,7 +98,7 @@ class JobConfigLoaderTest {
                 3,
                 new RedshiftConfig(
                     "arn:aws:iam::123456789012:role/redshift-copy", "AVRO", "us-east-1", 8)));
-    assertThat(config.load()).isEqualTo(new LoadConfig(true));
+    assertThat(config.load()).isEqualTo(new LoadConfig(true, "s3a://lake/sparkify"));
     assertThat(config.s3())
         .isEqualTo(
             new S3Config(
