@@ -1,6 +1,7 @@
 package com.sparkify.warehouse;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.when;
 
 import com.sparkify.warehouse.RunReport.EventAccounting;
 import com.sparkify.warehouse.RunReport.InputSummary;
@@ -45,6 +46,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -185,12 +187,14 @@ public final class SparkifyJob {
 
     Dataset<Row> eventRecords =
         cache(
-            EventRecords.validate(
-                RawRecords.read(spark, logFiles, readPartitions, config.input().maxRecordBytes())));
-    Map<String, Long> eventReasons =
-        timed("read_logs", () -> countByReason(eventRecords, "read logs"));
+            withRawOfRefusedOnly(
+                EventRecords.validate(
+                    RawRecords.read(
+                        spark, logFiles, readPartitions, config.input().maxRecordBytes()))));
+    EventCounts eventCounts = timed("read_logs", () -> countEvents(eventRecords));
+    Map<String, Long> eventReasons = eventCounts.byReason();
     long eventCount = eventReasons.values().stream().mapToLong(Long::longValue).sum();
-    long plays = timed("read_logs", () -> countPlays(eventRecords));
+    long plays = eventCounts.plays();
     progress.accept("read " + eventCount + " events, " + refused(eventReasons) + " refused");
 
     String quarantinePath =
@@ -380,16 +384,29 @@ public final class SparkifyJob {
     return counts;
   }
 
-  private long countPlays(Dataset<Row> events) {
-    describe("count plays");
-    long plays =
-        events
-            .filter(
-                col(JsonRecords.REASON).isNull().and(col("page").equalTo(InputSchemas.PLAY_PAGE)))
-            .count();
+  /**
+   * Events per quarantine reason, and in the same pass the valid plays, so the cached events are
+   * scanned once.
+   */
+  private EventCounts countEvents(Dataset<Row> events) {
+    describe("read logs");
+    Column isPlay =
+        col(JsonRecords.REASON).isNull().and(col("page").equalTo(InputSchemas.PLAY_PAGE));
+    var counts = new TreeMap<String, Long>();
+    long plays = 0;
+    for (Row row :
+        events.groupBy(col(JsonRecords.REASON), isPlay.as("is_play")).count().collectAsList()) {
+      counts.merge(row.isNullAt(0) ? VALID : row.getString(0), row.getLong(2), Long::sum);
+      if (!row.isNullAt(1) && row.getBoolean(1)) {
+        plays += row.getLong(2);
+      }
+    }
     describe(null);
-    return plays;
+    return new EventCounts(counts, plays);
   }
+
+  /** Event records per quarantine reason ("valid" for the good ones), and the valid plays. */
+  private record EventCounts(Map<String, Long> byReason, long plays) {}
 
   /**
    * Sizes shuffles to the data instead of Spark's default 200 partitions, unless the config set
@@ -409,6 +426,12 @@ public final class SparkifyJob {
 
   private Configuration hadoopConfiguration() {
     return spark.sparkContext().hadoopConfiguration();
+  }
+
+  /** Valid records need no raw text any more: dropping it keeps the cache small. */
+  private static Dataset<Row> withRawOfRefusedOnly(Dataset<Row> records) {
+    return records.withColumn(
+        RawRecords.RAW, when(col(JsonRecords.REASON).isNotNull(), col(RawRecords.RAW)));
   }
 
   private Dataset<Row> cache(Dataset<Row> dataset) {
