@@ -1,6 +1,7 @@
 package com.sparkify.warehouse.cli;
 
 import com.sparkify.warehouse.config.JobConfig;
+import com.sparkify.warehouse.load.JdbcWarehouse;
 import com.sparkify.warehouse.load.Warehouse;
 import com.sparkify.warehouse.load.WarehouseException;
 import com.sparkify.warehouse.load.Warehouses;
@@ -46,15 +47,11 @@ final class SqlCommand implements Callable<Integer> {
       }
       return 0;
     } catch (SQLException e) {
-      throw new WarehouseException("Query failed: " + firstLine(e.getMessage()), e);
+      throw new WarehouseException("Query failed: " + JdbcWarehouse.firstLine(e.getMessage()), e);
     }
   }
 
   private static String quote(String identifier) {
     return "\"" + identifier + "\"";
-  }
-
-  private static String firstLine(String message) {
-    return message == null ? "unknown error" : message.lines().findFirst().orElse(message);
   }
 }

@@ -54,7 +54,8 @@ public final class JdbcWarehouse implements Warehouse {
   @Override
   public void close() {}
 
-  static String firstLine(String message) {
+  /** The first line of a driver's message, which may span many. */
+  public static String firstLine(String message) {
     if (message == null) {
       return "unknown error";
     }

@@ -44,9 +44,7 @@ public final class LoadPlan {
         String tempdir = config.tempdir() + "/<run-id>/" + table.name();
         Map<String, String> options =
             RedshiftConnector.writeOptions(
-                config.withTempdir(tempdir),
-                sql.qualified(sql.stageName(table)).replace("\"", ""),
-                Masking.MASK);
+                config.withTempdir(tempdir), sql.connectorStageName(table), Masking.MASK);
         out.append("  write:      format ")
             .append(RedshiftConnector.DATA_SOURCE)
             .append(", mode append (the connector COPYs from tempdir)\n");

@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
@@ -27,11 +29,11 @@ import org.postgresql.PGConnection;
  */
 public final class PostgresCopySink implements WarehouseSink {
 
-  private final Warehouse warehouse;
   private final WarehouseSql sql;
   private final String tempdir;
   private final Configuration hadoop;
   private final Consumer<String> progress;
+  private final StagedLoad staged;
 
   /**
    * @param tempdir where the run's CSV files go; a Hadoop path or URI
@@ -44,31 +46,26 @@ public final class PostgresCopySink implements WarehouseSink {
       String tempdir,
       Configuration hadoop,
       Consumer<String> progress) {
-    this.warehouse = warehouse;
     this.sql = sql;
     this.tempdir = tempdir;
     this.hadoop = hadoop;
     this.progress = progress;
+    this.staged = new StagedLoad(warehouse, sql, progress);
   }
 
   @Override
   public void checkReachable() {
-    try (Connection connection = warehouse.connect()) {
-      connection.isValid(5);
-    } catch (SQLException e) {
-      throw new WarehouseException(
-          "Cannot reach the warehouse at " + warehouse.description() + ": " + e.getMessage(), e);
-    }
+    staged.checkReachable();
   }
 
   @Override
   public RunLock lockRuns() {
-    return new Ledger(warehouse, sql).lock();
+    return staged.lockRuns();
   }
 
   @Override
-  public java.util.Set<java.time.LocalDate> loadedDays() {
-    return new Ledger(warehouse, sql).loadedDays();
+  public Set<LocalDate> loadedDays() {
+    return staged.loadedDays();
   }
 
   @Override
@@ -91,42 +88,17 @@ public final class PostgresCopySink implements WarehouseSink {
               + JdbcWarehouse.firstLine(rootMessage(e)),
           e);
     }
-    timings.put("stage_files", millisSince(started));
+    timings.put("stage_files", StagedLoad.millisSince(started));
     progress.accept("staged files of " + tables.size() + " tables in " + runDirectory);
 
-    var merge = new StagedMerge(sql);
-    try (Connection connection = warehouse.connect()) {
-      try {
-        merge.prepareStages(connection, tables.keySet());
-        started = System.nanoTime();
-        var staged = new LinkedHashMap<String, Long>();
-        for (WarehouseTable table : tables.keySet()) {
-          long rows = copyIntoStage(connection, fileSystem, table, runDirectory);
-          staged.put(table.name(), rows);
-          progress.accept("copied " + rows + " rows into " + sql.stageName(table));
-        }
-        timings.put("copy", millisSince(started));
-
-        gate.check(staged, merge.stages(connection));
-
-        started = System.nanoTime();
-        Map<String, TableLoad> loads = merge.publish(connection, tables.keySet(), staged);
-        timings.put("merge", millisSince(started));
-        progress.accept("published " + tables.size() + " tables in one transaction");
-        delete(fileSystem, runDirectory);
-        return new LoadResult(loads, timings);
-      } catch (RuntimeException | SQLException e) {
-        merge.dropStagesQuietly(connection, tables.keySet());
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new WarehouseException(
-          "Load into "
-              + warehouse.description()
-              + " failed, nothing was published: "
-              + JdbcWarehouse.firstLine(e.getMessage()),
-          e);
-    }
+    Map<String, TableLoad> loads =
+        staged.load(
+            tables,
+            (connection, table, rows) -> copyIntoStage(connection, fileSystem, table, runDirectory),
+            gate,
+            timings);
+    delete(fileSystem, runDirectory);
+    return new LoadResult(loads, timings);
   }
 
   private void writeFiles(Dataset<Row> rows, Path directory, WarehouseTable table) {
@@ -191,9 +163,5 @@ public final class PostgresCopySink implements WarehouseSink {
       root = root.getCause();
     }
     return root.getClass().getSimpleName() + ": " + root.getMessage();
-  }
-
-  private static long millisSince(long nanos) {
-    return (System.nanoTime() - nanos) / 1_000_000;
   }
 }

@@ -3,10 +3,10 @@ package com.sparkify.warehouse.load;
 import com.sparkify.warehouse.config.WarehouseConfig;
 import com.sparkify.warehouse.load.RedshiftConnector.Masking;
 import com.sparkify.warehouse.schema.WarehouseTable;
-import java.sql.Connection;
-import java.sql.SQLException;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -23,17 +23,15 @@ public final class RedshiftSink implements WarehouseSink {
   /** Rows per file COPY reads well; more rows get more files, in multiples of the slices. */
   static final long ROWS_PER_FILE = 1_000_000;
 
-  private final Warehouse warehouse;
   private final WarehouseSql sql;
   private final WarehouseConfig config;
-  private final Consumer<String> progress;
+  private final StagedLoad staged;
 
   public RedshiftSink(
       Warehouse warehouse, WarehouseSql sql, WarehouseConfig config, Consumer<String> progress) {
-    this.warehouse = warehouse;
     this.sql = sql;
     this.config = config;
-    this.progress = progress;
+    this.staged = new StagedLoad(warehouse, sql, progress);
   }
 
   /** Files written for a table of {@code rows} rows: a multiple of the slice count. */
@@ -45,61 +43,33 @@ public final class RedshiftSink implements WarehouseSink {
   @Override
   public void checkReachable() {
     RedshiftConnector.requireOnClasspath(Thread.currentThread().getContextClassLoader());
-    try (Connection connection = warehouse.connect()) {
-      connection.isValid(5);
-    } catch (SQLException e) {
-      throw new WarehouseException(
-          "Cannot reach Redshift at " + warehouse.description() + ": " + e.getMessage(), e);
-    }
+    staged.checkReachable();
   }
 
   @Override
   public RunLock lockRuns() {
-    return new Ledger(warehouse, sql).lock();
+    return staged.lockRuns();
   }
 
   @Override
-  public java.util.Set<java.time.LocalDate> loadedDays() {
-    return new Ledger(warehouse, sql).loadedDays();
+  public Set<LocalDate> loadedDays() {
+    return staged.loadedDays();
   }
 
   @Override
   public LoadResult load(String runId, Map<WarehouseTable, Dataset<Row>> tables, PublishGate gate) {
     var timings = new LinkedHashMap<String, Long>();
     var merge = new StagedMerge(sql);
-    try (Connection connection = warehouse.connect()) {
-      try {
-        merge.prepareStages(connection, tables.keySet());
-        long started = System.nanoTime();
-        var staged = new LinkedHashMap<String, Long>();
-        for (var entry : tables.entrySet()) {
-          WarehouseTable table = entry.getKey();
-          copyIntoStage(entry.getValue(), table, runId);
-          long rows = merge.countStage(connection, table);
-          staged.put(table.name(), rows);
-          progress.accept("copied " + rows + " rows into " + sql.stageName(table));
-        }
-        timings.put("copy", (System.nanoTime() - started) / 1_000_000);
-
-        gate.check(staged, merge.stages(connection));
-
-        started = System.nanoTime();
-        Map<String, TableLoad> loads = merge.publish(connection, tables.keySet(), staged);
-        timings.put("merge", (System.nanoTime() - started) / 1_000_000);
-        progress.accept("published " + tables.size() + " tables in one transaction");
-        return new LoadResult(loads, timings);
-      } catch (RuntimeException | SQLException e) {
-        merge.dropStagesQuietly(connection, tables.keySet());
-        throw e;
-      }
-    } catch (SQLException e) {
-      throw new WarehouseException(
-          "Load into "
-              + warehouse.description()
-              + " failed, nothing was published: "
-              + JdbcWarehouse.firstLine(e.getMessage()),
-          e);
-    }
+    Map<String, TableLoad> loads =
+        staged.load(
+            tables,
+            (connection, table, rows) -> {
+              copyIntoStage(rows, table, runId);
+              return merge.countStage(connection, table);
+            },
+            gate,
+            timings);
+    return new LoadResult(loads, timings);
   }
 
   private void copyIntoStage(Dataset<Row> rows, WarehouseTable table, String runId) {
@@ -109,7 +79,7 @@ public final class RedshiftSink implements WarehouseSink {
     var options =
         RedshiftConnector.writeOptions(
             config.withTempdir(config.tempdir() + "/" + runId + "/" + table.name()),
-            sql.qualified(sql.stageName(table)).replace("\"", ""),
+            sql.connectorStageName(table),
             Masking.REVEAL);
     rows.repartition(partitions)
         .write()

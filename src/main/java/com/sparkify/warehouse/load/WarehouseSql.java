@@ -63,6 +63,11 @@ public final class WarehouseSql {
     return table + STAGE_SUFFIX;
   }
 
+  /** The stage as the connector's dbtable option names it: schema.table, unquoted. */
+  public String connectorStageName(WarehouseTable table) {
+    return schema + "." + stageName(table);
+  }
+
   public String createStage(WarehouseTable table) {
     return dialect.createStageTable(qualified(stageName(table)), qualified(table.name()));
   }
