@@ -1,5 +1,6 @@
 package com.sparkify.warehouse.schema;
 
+import java.io.Serializable;
 import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 
@@ -10,7 +11,7 @@ import org.apache.spark.sql.types.DataTypes;
  * @param type the type the value must convert to
  * @param required whether a record without the field is quarantined
  */
-public record InputField(String name, InputType type, boolean required) {
+public record InputField(String name, InputType type, boolean required) implements Serializable {
 
   /** The types an input value may have, with the range each accepts. */
   public enum InputType {
