@@ -4,6 +4,10 @@ import java.io.ByteArrayInputStream;
 import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Paths;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
@@ -72,8 +76,7 @@ final class FilePrefetcher {
     Pending next = pending.pollFirst();
     try {
       if (next.bytes() == null) {
-        Path path = new Path(next.file().path());
-        return path.getFileSystem(hadoop).open(path);
+        return openFile(next.file());
       }
       bytesAhead -= next.file().length();
       try {
@@ -106,9 +109,25 @@ final class FilePrefetcher {
   }
 
   private byte[] readAll(SourceFile file) throws IOException {
-    Path path = new Path(file.path());
-    try (InputStream in = path.getFileSystem(hadoop).open(path)) {
+    try (InputStream in = openFile(file)) {
       return in.readAllBytes();
     }
+  }
+
+  /**
+   * Opens a local file directly, without Hadoop's checksum layer (which looks for a ".crc" file
+   * beside every file: a second lookup per tiny song file); anything else through its FileSystem.
+   */
+  private InputStream openFile(SourceFile file) throws IOException {
+    Path path = new Path(file.path());
+    URI uri = path.toUri();
+    if ("file".equals(uri.getScheme())) {
+      try {
+        return Files.newInputStream(Paths.get(uri.getPath()));
+      } catch (NoSuchFileException e) {
+        throw new FileNotFoundException(file.path());
+      }
+    }
+    return path.getFileSystem(hadoop).open(path);
   }
 }
