@@ -36,6 +36,11 @@ public final class PostgresDialect implements SqlDialect {
   }
 
   @Override
+  public boolean keyIsAnIndex() {
+    return true;
+  }
+
+  @Override
   public String isDistinct(String left, String right) {
     return left + " IS DISTINCT FROM " + right;
   }

@@ -24,6 +24,15 @@ public interface SqlDialect {
    */
   java.util.Optional<String> tryRunLock(String key);
 
+  /**
+   * Whether the primary key is an index that every inserted row updates, so that filling an empty
+   * table is faster with the key dropped first and built once after (PostgreSQL). Redshift's keys
+   * are informational: there is nothing to rebuild.
+   */
+  default boolean keyIsAnIndex() {
+    return false;
+  }
+
   default String quote(String identifier) {
     return "\"" + identifier.replace("\"", "\"\"") + "\"";
   }

@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * The publishing transaction both sinks share: for every table, update the changed rows and insert
- * the new keys from its stage, count the rows and drop the stage; then one commit. Any failure
- * rolls all tables back.
+ * the new keys from its stage (or, into an empty table, insert the stage whole), count the rows and
+ * drop the stage; then one commit. Any failure rolls all tables back.
  */
 final class StagedMerge {
 
@@ -43,11 +43,19 @@ final class StagedMerge {
     try (Statement statement = connection.createStatement()) {
       for (WarehouseTable table : tables) {
         long updated = 0;
-        var update = sql.updateChanged(table);
-        if (update.isPresent()) {
-          updated = statement.executeUpdate(update.get());
+        long inserted = 0;
+        if (isTrue(statement, sql.isEmpty(table))) {
+          // A first load: nothing to compare with, so no merge, and the key is built once.
+          for (String fill : sql.fillEmpty(table)) {
+            inserted += statement.executeUpdate(fill);
+          }
+        } else {
+          var update = sql.updateChanged(table);
+          if (update.isPresent()) {
+            updated = statement.executeUpdate(update.get());
+          }
+          inserted = statement.executeUpdate(sql.insertNew(table));
         }
-        long inserted = statement.executeUpdate(sql.insertNew(table));
         long rows = count(statement, sql.countRows(table));
         statement.execute(sql.dropStage(table));
         loads.put(table.name(), new TableLoad(staged.get(table.name()), inserted, updated, rows));
@@ -81,6 +89,13 @@ final class StagedMerge {
       }
     } catch (SQLException | RuntimeException ignored) {
       // Stale stages are dropped by the next run before it stages again.
+    }
+  }
+
+  private static boolean isTrue(Statement statement, String query) throws SQLException {
+    try (ResultSet result = statement.executeQuery(query)) {
+      result.next();
+      return result.getBoolean(1);
     }
   }
 

@@ -69,6 +69,19 @@ class RedshiftSqlTest {
   }
 
   @Test
+  void theFirstLoadIntoEmptyTablesMatchesTheGoldenFile() throws IOException {
+    WarehouseSql sql = WarehouseSql.of(redshift());
+    var fill = new StringBuilder("BEGIN;\n");
+    for (WarehouseTable table : StarSchema.tables()) {
+      fill.append(sql.isEmpty(table)).append(";\n");
+      sql.fillEmpty(table).forEach(statement -> fill.append(statement).append(";\n"));
+      fill.append(sql.dropStage(table)).append(";\n");
+    }
+    fill.append("COMMIT;\n");
+    assertGolden("first-load.sql", fill.toString());
+  }
+
+  @Test
   void postgresDdlHasNoRedshiftClauses() {
     WarehouseConfig postgres =
         JobConfigLoader.load(

@@ -19,6 +19,7 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -163,5 +164,53 @@ class StagedMergeIT {
     assertThat(WarehouseFingerprint.of(connection, SCHEMA)).isEqualTo(before);
     assertThat(List.copyOf(before.keySet()))
         .containsExactly("users", "songs", "artists", "time", "songplays");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"postgres", "redshift"})
+  void aFirstLoadFillsEmptyTablesWholeAndKeepsTheirKeys(String dialect) throws SQLException {
+    execute("TRUNCATE users, songs, artists, time, songplays");
+
+    Map<String, TableLoad> loads = stageAndPublish(dialect);
+
+    assertThat(loads.get("users")).isEqualTo(new TableLoad(3, 3, 0, 3));
+    assertThat(loads.get("songplays")).isEqualTo(new TableLoad(2, 2, 0, 2));
+    assertThat(value("SELECT level FROM users WHERE user_id = 2")).isEqualTo("paid");
+    assertThat(
+            value(
+                "SELECT count(*) FROM pg_constraint c JOIN pg_namespace n ON n.oid ="
+                    + " c.connamespace WHERE n.nspname = '"
+                    + SCHEMA
+                    + "' AND c.contype = 'p'"))
+        .isEqualTo("5");
+    assertThatThrownBy(
+            () -> execute("INSERT INTO users VALUES (3, 'Cy', 'C', NULL, 'free', now())"))
+        .hasMessageContaining("users_pkey");
+  }
+
+  @Test
+  void aDuplicateKeyInAFirstLoadFailsWhenTheKeyIsBuiltAndChangesNothing() throws SQLException {
+    execute("TRUNCATE users, songs, artists, time, songplays");
+    Map<String, String> before = WarehouseFingerprint.of(connection, SCHEMA);
+    WarehouseSql sql = new WarehouseSql(new PostgresDialect(), SCHEMA);
+    for (WarehouseTable table : StarSchema.tables()) {
+      execute(sql.dropStage(table), sql.createStage(table));
+    }
+    execute(
+        "INSERT INTO users_stage VALUES (1, 'Ann', 'A', 'F', 'free', '2018-11-20 10:00:00')",
+        "INSERT INTO users_stage VALUES (1, 'Ann', 'A', 'F', 'paid', '2018-11-21 10:00:00')");
+    var staged = new LinkedHashMap<String, Long>();
+    StarSchema.tables().forEach(table -> staged.put(table.name(), 0L));
+
+    assertThatThrownBy(() -> new StagedMerge(sql).publish(connection, StarSchema.tables(), staged))
+        .isInstanceOf(SQLException.class)
+        .hasMessageContaining("users_pkey");
+
+    assertThat(WarehouseFingerprint.of(connection, SCHEMA)).isEqualTo(before);
+    assertThat(
+            value(
+                "SELECT count(*) FROM pg_constraint WHERE conname = 'users_pkey' AND contype ="
+                    + " 'p'"))
+        .isEqualTo("1");
   }
 }
