@@ -20,10 +20,11 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 
 /**
- * Turns raw text records into typed records with a quarantine reason. Every field is parsed as text
- * first and converted here, so the reason names the field that broke: {@code malformed_json},
- * {@code missing_field:ts}, {@code bad_type:sessionId}, {@code out_of_range:itemInSession}, {@code
- * control_character:artist}, or a read error such as {@code invalid_utf8}.
+ * Turns raw text records into typed records with a quarantine reason. {@link JsonLineParser} reads
+ * every field as text first and then converts it, so the reason names the field that broke: {@code
+ * malformed_json}, {@code missing_field:ts}, {@code bad_type:sessionId}, {@code
+ * out_of_range:itemInSession}, {@code control_character:artist}, or a read error such as {@code
+ * invalid_utf8}.
  */
 public final class JsonRecords {
 

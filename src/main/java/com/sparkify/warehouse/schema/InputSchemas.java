@@ -61,14 +61,6 @@ public final class InputSchemas {
           optional("duration", InputType.DOUBLE),
           optional("year", InputType.INTEGER));
 
-  /** Every field as a string: what the JSON parser is given. */
-  public static StructType textSchema(List<InputField> fields) {
-    return DataTypes.createStructType(
-        fields.stream()
-            .map(f -> DataTypes.createStructField(f.name(), DataTypes.StringType, true))
-            .toArray(StructField[]::new));
-  }
-
   /** The typed record after validation. */
   public static StructType typedSchema(List<InputField> fields) {
     return DataTypes.createStructType(
