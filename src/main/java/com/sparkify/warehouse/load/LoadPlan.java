@@ -67,6 +67,10 @@ public final class LoadPlan {
     }
     out.append("publishing transaction:\n  BEGIN;\n");
     for (WarehouseTable table : tables) {
+      out.append("  -- ").append(table.name()).append(", when empty: ");
+      out.append(sql.isEmpty(table)).append('\n');
+      sql.fillEmpty(table).forEach(fill -> out.append("  ").append(fill).append(";\n"));
+      out.append("  -- ").append(table.name()).append(", otherwise:\n");
       sql.updateChanged(table).ifPresent(update -> out.append("  ").append(update).append(";\n"));
       out.append("  ").append(sql.insertNew(table)).append(";\n");
       out.append("  ").append(sql.dropStage(table)).append(";\n");

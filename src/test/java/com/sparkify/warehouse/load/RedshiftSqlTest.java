@@ -130,6 +130,8 @@ class RedshiftSqlTest {
         .contains("s3a://sparkify-tmp/stage/<run-id>/songplays")
         .contains("arn:aws:iam::123456789012:role/sparkify-copy")
         .contains("INSERT INTO \"public\".\"songplays\"")
+        .contains(
+            "-- songplays, when empty: SELECT NOT EXISTS (SELECT 1 FROM \"public\".\"songplays\")")
         .contains("COMMIT;")
         .doesNotContain(SENTINEL);
   }
