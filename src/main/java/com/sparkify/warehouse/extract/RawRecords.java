@@ -1,11 +1,14 @@
 package com.sparkify.warehouse.extract;
 
+import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -48,12 +51,26 @@ public final class RawRecords {
         new SerializableHadoopConfiguration(
             new Configuration(spark.sparkContext().hadoopConfiguration()));
     List<List<SourceFile>> groups = packBySize(files, partitions);
+    JavaSparkContext context = JavaSparkContext.fromSparkContext(spark.sparkContext());
+    // Sent once per executor, not inside every task: a task would carry its share of the listing
+    // (1.5 MB at 300,000 song files) and a Hadoop configuration that is slow to read back.
+    Broadcast<TaskInputs> inputs = context.broadcast(new TaskInputs(groups, hadoop));
+    List<Integer> groupIndexes = IntStream.range(0, groups.size()).boxed().toList();
     JavaRDD<Row> rows =
-        JavaSparkContext.fromSparkContext(spark.sparkContext())
-            .parallelize(groups, Math.max(1, groups.size()))
-            .flatMap(group -> new LineIterator(group, hadoop.get(), maxRecordBytes));
+        context
+            .parallelize(groupIndexes, Math.max(1, groups.size()))
+            .flatMap(
+                index ->
+                    new LineIterator(
+                        inputs.value().groups().get(index),
+                        inputs.value().hadoop().get(),
+                        maxRecordBytes));
     return spark.createDataFrame(rows, SCHEMA);
   }
+
+  /** What every read task needs: the file groups, one per task, and how to reach the files. */
+  private record TaskInputs(List<List<SourceFile>> groups, SerializableHadoopConfiguration hadoop)
+      implements Serializable {}
 
   /**
    * Spreads files over at most {@code partitions} groups of similar total size, largest file first
