@@ -15,7 +15,7 @@ usage() {
   cat <<'USAGE'
 Usage: scripts/bench.sh [--scales S1,S2,S3] [--runs N] [--warmups N] [--out DIR]
                         [--contenders job,sql,naive] [--port PORT] [--timeout SECONDS]
-                        [--no-docs]
+                        [--no-docs] [--report-only]
 
   --scales      which scales to run (default S1,S2,S3)
                   S1:  15,000 songs,     8,000 events, 30 days
@@ -29,6 +29,7 @@ Usage: scripts/bench.sh [--scales S1,S2,S3] [--runs N] [--warmups N] [--out DIR]
   --port        port of the benchmark PostgreSQL (default 55432)
   --timeout     stop a run after this many seconds and record it as a timeout (default: none)
   --no-docs     do not rewrite docs/BENCHMARKS.md
+  --report-only run nothing: print the table of OUT/results.tsv and rewrite the docs from it
 
 Needs: the built project (mvn -DskipTests package), psql, /usr/bin/time (Debian: time), jq,
 python3. The JVM contenders run with -Xmx4g (SPARKIFY_JAVA_OPTS for the job).
@@ -44,6 +45,7 @@ contenders="job,sql,naive"
 port=55432
 write_docs=true
 timeout_seconds=0
+report_only=false
 
 while [[ $# -gt 0 ]]; do
   case "$1" in
@@ -55,6 +57,7 @@ while [[ $# -gt 0 ]]; do
     --port) port="$2"; shift 2 ;;
     --timeout) timeout_seconds="$2"; shift 2 ;;
     --no-docs) write_docs=false; shift ;;
+    --report-only) report_only=true; shift ;;
     -h | --help) usage; exit 0 ;;
     *) echo "bench.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
   esac
@@ -252,8 +255,12 @@ cores = sh("nproc")
 memory = sh("free -g | awk '/Mem:/ {print $2}'")
 java = sh("java -version 2>&1 | head -1")
 now = datetime.datetime.now(datetime.timezone.utc)
-lines.append(f"Measured {now:%Y-%m-%d %H:%M} UTC at commit `{commit}` (plus uncommitted work in "
-             f"progress) on {cores} cores, {memory} GB RAM (`free -g` total), {java}.")
+# Only changes to what runs count: this file and the results are written by the benchmark itself.
+dirty = sh("git status --porcelain -- src scripts pom.xml conf")
+in_progress = " (plus uncommitted changes to the code)" if dirty not in ("", "?") else ""
+lines.append(f"Written {now:%Y-%m-%d %H:%M} UTC at commit `{commit}`{in_progress} on {cores} "
+             f"cores, {memory} GB RAM (`free -g` total), {java}. A row keeps the figures of the "
+             f"runs that produced it, which may be older than this commit.")
 lines.append("")
 lines.append("| scale | contender | runs | median s | min s | max s | peak RSS MB | events/s | "
              "CPU s (process) | CPU s (PostgreSQL) | load at start | "
@@ -330,6 +337,10 @@ PY
 }
 
 # --- main
+if [[ "$report_only" == true ]]; then
+  render
+  exit 0
+fi
 IFS=',' read -r -a scale_list <<<"$scales"
 IFS=',' read -r -a contender_list <<<"$contenders"
 for scale in "${scale_list[@]}"; do
