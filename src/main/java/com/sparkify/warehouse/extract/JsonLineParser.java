@@ -184,7 +184,7 @@ final class JsonLineParser {
   }
 
   /** Absent means null, or blank text: "" is how the log writes a missing userId. */
-  static boolean isAbsent(String text) {
+  private static boolean isAbsent(String text) {
     return text == null || stripSpaces(text).isEmpty();
   }
 

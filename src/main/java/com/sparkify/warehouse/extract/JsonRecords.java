@@ -90,7 +90,7 @@ public final class JsonRecords {
   }
 
   /** source_file, line_number, raw, the typed fields, reason. */
-  static StructType parsedSchema(List<InputField> fields) {
+  private static StructType parsedSchema(List<InputField> fields) {
     var columns = new ArrayList<StructField>();
     columns.add(RawRecords.SCHEMA.apply(RawRecords.SOURCE_FILE));
     columns.add(RawRecords.SCHEMA.apply(RawRecords.LINE_NUMBER));

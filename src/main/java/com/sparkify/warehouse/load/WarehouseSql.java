@@ -128,18 +128,8 @@ public final class WarehouseSql {
 
   /** Inserts the staged rows whose key the table does not hold yet. */
   public String insertNew(WarehouseTable table) {
-    String columns = columnList(table);
-    return "INSERT INTO "
-        + qualified(table.name())
-        + " ("
-        + columns
-        + ")\nSELECT "
-        + table.columns().stream()
-            .map(c -> "s." + dialect.quote(c.name()))
-            .collect(Collectors.joining(", "))
-        + "\nFROM "
-        + qualified(stageName(table))
-        + " AS s\nWHERE NOT EXISTS (SELECT 1 FROM "
+    return insertFromStage(table)
+        + "\nWHERE NOT EXISTS (SELECT 1 FROM "
         + qualified(table.name())
         + " AS t WHERE "
         + sameKey(table)
@@ -152,15 +142,7 @@ public final class WarehouseSql {
    * row by row; a duplicate key still fails, when the key is built, and rolls the load back.
    */
   public List<String> fillEmpty(WarehouseTable table) {
-    String insert =
-        "INSERT INTO "
-            + qualified(table.name())
-            + " ("
-            + columnList(table)
-            + ")\nSELECT "
-            + columnList(table)
-            + "\nFROM "
-            + qualified(stageName(table));
+    String insert = insertFromStage(table);
     if (!dialect.keyIsAnIndex()) {
       return List.of(insert);
     }
@@ -198,6 +180,21 @@ public final class WarehouseSql {
 
   public String qualified(String table) {
     return dialect.quote(schema) + "." + dialect.quote(table);
+  }
+
+  /** INSERT INTO the table every row of its stage, aliased s. */
+  private String insertFromStage(WarehouseTable table) {
+    return "INSERT INTO "
+        + qualified(table.name())
+        + " ("
+        + columnList(table)
+        + ")\nSELECT "
+        + table.columns().stream()
+            .map(c -> "s." + dialect.quote(c.name()))
+            .collect(Collectors.joining(", "))
+        + "\nFROM "
+        + qualified(stageName(table))
+        + " AS s";
   }
 
   private String sameKey(WarehouseTable table) {
