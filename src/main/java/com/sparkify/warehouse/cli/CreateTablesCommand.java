@@ -2,6 +2,7 @@ package com.sparkify.warehouse.cli;
 
 import com.sparkify.warehouse.config.JobConfig;
 import com.sparkify.warehouse.config.WarehouseKind;
+import com.sparkify.warehouse.load.JdbcWarehouse;
 import com.sparkify.warehouse.load.LoadPlan;
 import com.sparkify.warehouse.load.RedshiftConnector;
 import com.sparkify.warehouse.load.Warehouse;
@@ -10,7 +11,6 @@ import com.sparkify.warehouse.load.WarehouseSql;
 import com.sparkify.warehouse.load.Warehouses;
 import com.sparkify.warehouse.schema.WarehouseTable;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.Callable;
@@ -54,7 +54,7 @@ final class CreateTablesCommand implements Callable<Integer> {
       connection.setAutoCommit(false);
       if (drop) {
         for (WarehouseTable table : config.load().tables()) {
-          if (exists(connection, config.warehouse().schema(), table.name())) {
+          if (JdbcWarehouse.tableExists(connection, config.warehouse().schema(), table.name())) {
             statement.execute(sql.dropTable(table));
             System.out.println("dropped " + sql.qualified(table.name()));
           }
@@ -69,13 +69,6 @@ final class CreateTablesCommand implements Callable<Integer> {
       return 0;
     } catch (SQLException e) {
       throw new WarehouseException("create-tables failed: " + e.getMessage(), e);
-    }
-  }
-
-  private static boolean exists(Connection connection, String schema, String table)
-      throws SQLException {
-    try (ResultSet tables = connection.getMetaData().getTables(null, schema, table, null)) {
-      return tables.next();
     }
   }
 }

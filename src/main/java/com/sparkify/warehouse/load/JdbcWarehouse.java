@@ -3,6 +3,7 @@ package com.sparkify.warehouse.load;
 import com.sparkify.warehouse.config.Secret;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Properties;
 
@@ -53,6 +54,14 @@ public final class JdbcWarehouse implements Warehouse {
 
   @Override
   public void close() {}
+
+  /** Whether {@code schema} holds a table named {@code table}, by the driver's metadata. */
+  public static boolean tableExists(Connection connection, String schema, String table)
+      throws SQLException {
+    try (ResultSet tables = connection.getMetaData().getTables(null, schema, table, null)) {
+      return tables.next();
+    }
+  }
 
   /** The first line of a driver's message, which may span many. */
   public static String firstLine(String message) {

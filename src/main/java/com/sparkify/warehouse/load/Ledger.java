@@ -26,7 +26,7 @@ final class Ledger {
     var days = new TreeSet<LocalDate>();
     try (Connection connection = warehouse.connect();
         Statement statement = connection.createStatement()) {
-      if (!exists(connection)) {
+      if (!JdbcWarehouse.tableExists(connection, sql.schema(), RunLedger.ETL_RUNS.name())) {
         return days;
       }
       try (ResultSet rows =
@@ -81,13 +81,6 @@ final class Ledger {
     }
     // The lock is the connection's: closing it (or the process dying) releases it.
     return () -> closeQuietly(connection);
-  }
-
-  private boolean exists(Connection connection) throws SQLException {
-    try (ResultSet tables =
-        connection.getMetaData().getTables(null, sql.schema(), RunLedger.ETL_RUNS.name(), null)) {
-      return tables.next();
-    }
   }
 
   private static void closeQuietly(Connection connection) {
