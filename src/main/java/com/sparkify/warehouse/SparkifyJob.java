@@ -203,6 +203,9 @@ public final class SparkifyJob {
             () -> writeQuarantine(runId, songReasons, songRecords, eventReasons, eventRecords));
 
     long quarantinedEvents = refused(eventReasons);
+    long quarantinedSongs = refused(songReasons);
+    long recordsRead = eventCount + songCount;
+    long quarantined = quarantinedEvents + quarantinedSongs;
     var accounting =
         new EventAccounting(
             eventCount, plays, eventCount - plays - quarantinedEvents, quarantinedEvents);
@@ -210,17 +213,9 @@ public final class SparkifyJob {
         timed("transform", () -> buildTables(songRecords, eventRecords, songReasons));
     tables.put(
         RunLedger.ETL_RUNS,
-        ledgerRow(
-            runId,
-            startedAt,
-            daysLoaded,
-            accounting,
-            eventCount + songCount,
-            quarantinedEvents + refused(songReasons)));
+        ledgerRow(runId, startedAt, daysLoaded, accounting, recordsRead, quarantined));
     progress.accept("built the star schema");
 
-    long recordsRead = eventCount + songCount;
-    long quarantined = quarantinedEvents + refused(songReasons);
     var checks = new ArrayList<CheckResult>();
     LoadResult load =
         sink.load(
@@ -273,7 +268,7 @@ public final class SparkifyJob {
             "events", new InputSummary(logFiles.size(), eventCount)),
         new Quarantined(
             quarantinedEvents,
-            refused(songReasons),
+            quarantinedSongs,
             withoutValid(eventReasons),
             withoutValid(songReasons),
             quarantinePath),
